@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage', 'notifications', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: 'Vigie' },
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Vigie' } }
+      : { side_panel: { default_path: 'sidepanel.html' } }),
+  }),
+});
