@@ -1,0 +1,24 @@
+import type { CommentRecord } from '../lib/db/model';
+import { platformNames } from '../lib/platforms/types';
+import { useT } from './i18n';
+
+/** One stored comment: platform, author, text (as text), sentiment and a link to where it lives. */
+export function CommentRow({ comment }: { comment: CommentRecord }) {
+  const t = useT();
+  return (
+    <li className="comment" data-comment-id={comment.id}>
+      <div className="comment-meta">
+        <span className="platform">{platformNames[comment.platform]}</span>
+        <span className="author">{comment.author.name}</span>
+        {comment.author.handle && <span className="handle">{comment.author.handle}</span>}
+        <span className={`pill ${comment.sentiment.label}`}>{t(`sentiment.${comment.sentiment.label}`)}</span>
+      </div>
+      <p className="comment-text">{comment.text}</p>
+      {comment.permalink && (
+        <a href={comment.permalink} target="_blank" rel="noreferrer noopener">
+          {t('popup.open')}
+        </a>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { platformId } from '../platforms/types';
+import { riskFinding, sentimentLabel } from '../sentiment/types';
+
+export const commentStatus = z.enum(['new', 'flagged', 'replied', 'ignored']);
+export type CommentStatus = z.infer<typeof commentStatus>;
+
+export const commentRecord = z.object({
+  /** `${platform}:${nativeId}` */
+  id: z.string(),
+  platform: platformId,
+  nativeId: z.string(),
+  threadUrl: z.string(),
+  permalink: z.string().optional(),
+  parentId: z.string().optional(),
+  author: z.object({ name: z.string(), handle: z.string().optional() }),
+  text: z.string(),
+  lang: z.string(),
+  sentiment: z.object({ label: sentimentLabel, score: z.number(), confidence: z.number() }),
+  risks: z.array(riskFinding),
+  publishedAt: z.string().optional(),
+  firstSeenAt: z.number(),
+  lastSeenAt: z.number(),
+  status: commentStatus,
+  flaggedAt: z.number().optional(),
+  repliedAt: z.number().optional(),
+  incidentId: z.string().optional(),
+});
+export type CommentRecord = z.infer<typeof commentRecord>;
+
+export const eventRecord = z.object({
+  id: z.number().optional(),
+  at: z.number(),
+  type: z.string(),
+  payload: z.unknown(),
+});
+export type EventRecord = z.infer<typeof eventRecord>;
+
+export const brandRecord = z.object({
+  id: z.string(),
+  name: z.string().min(1).max(100),
+  agents: z.array(z.object({ name: z.string().min(1), signature: z.string() })),
+  address: z.enum(['vous', 'tu']),
+  accounts: z.array(z.object({ platform: platformId, handle: z.string().min(1) })),
+});
+export type BrandRecord = z.infer<typeof brandRecord>;
+
+/** How each platform adapter fared on the last pages it saw, for the popup's health view. */
+export const healthRecord = z.object({
+  platform: platformId,
+  checkedAt: z.number(),
+  url: z.string(),
+  comments: z.number().int(),
+  composers: z.number().int(),
+  problems: z.array(z.string()),
+});
+export type HealthRecord = z.infer<typeof healthRecord>;

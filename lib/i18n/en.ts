@@ -1,0 +1,26 @@
+import type { fr } from './fr';
+
+export const en: Record<keyof typeof fr, string> = {
+  'sentiment.negative': 'Negative',
+  'sentiment.neutral': 'Neutral',
+  'sentiment.positive': 'Positive',
+  'sentiment.pending': 'Analysing…',
+  'sentiment.failed': 'Could not analyse',
+  'badge.title': '{label} · confidence {confidence}% · language {lang}',
+  'badge.escalate': 'Escalate',
+  'badge.escalated': 'Flagged',
+  'badge.escalateFailed': 'Could not flag: {reason}',
+  'risk.crisis': 'crisis',
+  'risk.legal': 'legal',
+  'risk.insult': 'insult',
+  'risk.threat': 'threat',
+  'risk.churn': 'churn',
+  'risk.safety': 'safety',
+  'risk.personal-data': 'personal data',
+  'popup.flagged': 'Flagged comments',
+  'popup.flaggedEmpty': 'No flagged comment.',
+  'popup.openSidePanel': 'Open the side panel',
+  'popup.open': 'Open',
+  'sidepanel.title': 'Vigie',
+  'options.title': 'Vigie settings',
+};

@@ -1,0 +1,157 @@
+/**
+ * The page runtime every platform's content script runs with its adapter: find comments as they
+ * appear, send them to the background, badge them with the answer, report the adapter's health.
+ * All per-page state lives in a session that dies (observer, timers, queues) on SPA navigation.
+ */
+import type { CommentStatus } from '../db/model';
+import { translate, type UiLang } from '../i18n';
+import type { Request, RequestType, Response } from '../messaging/protocol';
+import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
+import { createBadge, type BadgeView } from './badge';
+import { createIdleQueue } from './idle';
+import { observeAdded } from './observer';
+
+export type Send = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<Response<T>>;
+
+export interface RuntimeOptions {
+  adapter: PlatformAdapter;
+  document: Document;
+  /** Dies when the content script is invalidated (extension reload or update). */
+  signal: AbortSignal;
+  /** Calls back on every in-page navigation (history API, back and forward). */
+  onLocationChange(callback: () => void): void;
+  send: Send;
+  lang: UiLang;
+  /** How long after a navigation the page is judged for health; short in tests. */
+  settleMs?: number;
+}
+
+const SEND_CHUNK = 200;
+const MAX_INCOMPLETE = 500;
+
+interface Session {
+  signal: AbortSignal;
+  /** Comment elements already handled, with the id they had, so each node is processed once. */
+  done: WeakMap<Element, string>;
+  views: Map<string, BadgeView[]>;
+  /** Comment nodes whose content had not rendered yet: retried on the next mutations. */
+  incomplete: Set<Element>;
+  outbox: ExtractedComment[];
+  /** Extraction threw: the adapter no longer understands this markup. */
+  failures: number;
+  flushTimer?: ReturnType<typeof setTimeout>;
+}
+
+export function runPage(opts: RuntimeOptions): void {
+  let current: AbortController | undefined;
+  const start = () => {
+    current?.abort();
+    current = new AbortController();
+    const signal = AbortSignal.any([opts.signal, current.signal]);
+    startSession(opts, signal);
+  };
+  opts.onLocationChange(start);
+  start();
+}
+
+function startSession(opts: RuntimeOptions, signal: AbortSignal): void {
+  const { adapter, document: doc } = opts;
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), incomplete: new Set(), outbox: [], failures: 0 };
+  const queue = createIdleQueue<Element>((els) => els.forEach((el) => processComment(opts, session, el)), signal);
+
+  queue.push(adapter.findComments(doc));
+  observeAdded(doc.body, signal, (roots) => {
+    if (roots === 'rescan') return queue.push(adapter.findComments(doc));
+    for (const root of roots) queue.push(adapter.findComments(root));
+    if (session.incomplete.size) {
+      const retry = Array.from(session.incomplete).filter((el) => el.isConnected);
+      session.incomplete.clear();
+      queue.push(retry);
+    }
+  });
+
+  const healthTimer = setTimeout(() => reportHealth(opts, session), opts.settleMs ?? 4000);
+  signal.addEventListener('abort', () => {
+    clearTimeout(healthTimer);
+    if (session.flushTimer) clearTimeout(session.flushTimer);
+  });
+}
+
+function processComment(opts: RuntimeOptions, session: Session, el: Element): void {
+  const known = session.done.get(el);
+  if (known && session.views.get(known)?.some((v) => v.host.isConnected && el.contains(v.host))) return;
+  let comment: ExtractedComment | null;
+  try {
+    comment = opts.adapter.extract(el);
+  } catch (err) {
+    session.failures++;
+    console.warn('[vigie] could not read a comment', err);
+    return;
+  }
+  if (!comment) {
+    if (session.incomplete.size < MAX_INCOMPLETE) session.incomplete.add(el);
+    return;
+  }
+  comment = bounded(comment);
+  const id = commentKey(comment);
+  session.done.set(el, id);
+  const view = createBadge(opts.document, opts.lang, id, () => escalate(opts, session, id));
+  opts.adapter.anchorFor(el).append(view.host);
+  session.views.set(id, [...(session.views.get(id) ?? []).filter((v) => v.host.isConnected), view]);
+  session.outbox.push(comment);
+  session.flushTimer ??= setTimeout(() => flush(opts, session), 0);
+}
+
+const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
+
+/** Page content is unbounded; the protocol is not. A 1 MB comment is stored cut, not refused. */
+function bounded(c: ExtractedComment): ExtractedComment {
+  return {
+    ...c,
+    text: cut(c.text, 20_000)!,
+    author: { name: cut(c.author.name, 200)!, ...(c.author.handle ? { handle: cut(c.author.handle, 200) } : {}) },
+    ...(c.permalink && c.permalink.length > 2_000 ? { permalink: undefined } : {}),
+  };
+}
+
+function flush(opts: RuntimeOptions, session: Session): void {
+  session.flushTimer = undefined;
+  if (session.signal.aborted) return;
+  const batch = session.outbox.splice(0);
+  for (let i = 0; i < batch.length; i += SEND_CHUNK) {
+    const comments = batch.slice(i, i + SEND_CHUNK);
+    opts
+      .send({ type: 'cs:comments-seen', threadUrl: opts.document.location.href, comments })
+      .then(({ badges }) => {
+        for (const b of badges) session.views.get(b.id)?.forEach((v) => v.showResult(b.sentiment, b.status));
+      })
+      .catch((err: Error) => {
+        const text = `${translate(opts.lang, 'sentiment.failed')}: ${err.message}`;
+        for (const c of comments) session.views.get(commentKey(c))?.forEach((v) => v.showError(text));
+      });
+  }
+}
+
+function escalate(opts: RuntimeOptions, session: Session, id: string): void {
+  const views = session.views.get(id) ?? [];
+  const flagged = views[0]?.host.dataset.vigieStatus === 'flagged';
+  const status: CommentStatus = flagged ? 'new' : 'flagged';
+  opts
+    .send({ type: 'cs:set-status', commentId: id, status })
+    .then((answer) => views.forEach((v) => v.showStatus(answer.status)))
+    .catch((err: Error) => views.forEach((v) => v.showError(translate(opts.lang, 'badge.escalateFailed', { reason: err.message }))));
+}
+
+function reportHealth(opts: RuntimeOptions, session: Session): void {
+  const { adapter, document: doc } = opts;
+  const url = new URL(doc.location.href);
+  const comments = adapter.findComments(doc).length;
+  const composers = adapter.findComposers(doc).length;
+  const problems: string[] = [];
+  if (adapter.expectsComments(url) && comments === 0) problems.push('no comments found on a page that should have some');
+  if (comments > 0 && session.views.size === 0) problems.push(`${comments} comment nodes found but none could be read`);
+  if (session.failures) problems.push(`reading ${session.failures} comment nodes failed`);
+  opts
+    .send({ type: 'cs:health', report: { platform: adapter.id, url: url.href, comments, composers, problems } })
+    .catch((err: Error) => console.warn('[vigie] health report failed', err.message));
+}

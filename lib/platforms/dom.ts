@@ -1,0 +1,35 @@
+/** Matches of selector under root, root included: the observer hands over added subtrees whose top may be the comment itself. */
+export function queryAllIncludingSelf(root: ParentNode, selector: string): Element[] {
+  const found = Array.from(root.querySelectorAll(selector));
+  if ((root as Element).matches?.(selector)) found.unshift(root as Element);
+  return found;
+}
+
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
+
+/**
+ * The text a reader sees in a comment body: emoji drawn as <img alt> (X, Facebook) count as text,
+ * <br> and blocks are line breaks, hidden parts (aria-hidden link prefixes) are kept as the platform
+ * shows them when copied. Reads text only: nothing is parsed as HTML.
+ */
+export function readText(el: Element | null | undefined, max = 20_000): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child && out.length < max; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) out += child.nodeValue ?? '';
+      else if (child.nodeType === Node.ELEMENT_NODE) {
+        const tag = (child as Element).tagName;
+        if (tag === 'IMG') out += (child as HTMLImageElement).alt;
+        else if (tag === 'BR') out += '\n';
+        else if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+        else {
+          if (BLOCKS.has(tag) && out && !out.endsWith('\n')) out += '\n';
+          walk(child);
+        }
+      }
+    }
+  };
+  walk(el);
+  return out.slice(0, max).trim();
+}

@@ -1,0 +1,65 @@
+/**
+ * Writing into the platforms' own editors. Rich editors (Draft.js, Lexical, Quill, ProseMirror) keep
+ * their own model and re-render the DOM from it, so text must arrive through an input path the editor
+ * listens to: a synthetic paste carrying a DataTransfer, or execCommand('insertText'). Setting
+ * innerText would show text the editor does not know about, and the platform would post nothing.
+ */
+import type { WriteMode } from './types';
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Puts the caret at the end of the editor (insert) or selects everything in it (replace). */
+export async function selectForWrite(el: HTMLElement, mode: WriteMode): Promise<void> {
+  el.focus();
+  const selection = el.ownerDocument.getSelection();
+  if (!selection) return;
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  if (mode === 'insert') range.collapse(false);
+  selection.removeAllRanges();
+  selection.addRange(range);
+  // Editors sync their model selection from selectionchange, which fires asynchronously.
+  await nextFrame();
+}
+
+export function pasteText(el: HTMLElement, text: string): boolean {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  el.dispatchEvent(event);
+  // An editor that handled the paste cancels the browser's default, which would do nothing on a synthetic event.
+  return event.defaultPrevented;
+}
+
+export function execInsertText(el: HTMLElement, text: string): boolean {
+  el.focus();
+  return el.ownerDocument.execCommand('insertText', false, text);
+}
+
+/** Draft.js, Lexical, Quill, ProseMirror: the paste path first, execCommand where the editor ignores paste. */
+export async function writeRichEditor(el: HTMLElement, text: string, mode: WriteMode, opts: { allowExecCommand: boolean }): Promise<void> {
+  await selectForWrite(el, mode);
+  if (!pasteText(el, text) && opts.allowExecCommand) execInsertText(el, text);
+  await nextFrame();
+}
+
+/** React-controlled textareas ignore a plain `.value =`: the native setter plus an input event reaches their state. */
+export function writeTextarea(el: HTMLTextAreaElement | HTMLInputElement, text: string, mode: WriteMode): void {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  const start = mode === 'replace' ? 0 : (el.selectionStart ?? el.value.length);
+  const end = mode === 'replace' ? el.value.length : (el.selectionEnd ?? el.value.length);
+  const next = el.value.slice(0, start) + text + el.value.slice(end);
+  el.focus();
+  setter ? setter.call(el, next) : (el.value = next);
+  el.setSelectionRange(start + text.length, start + text.length);
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Text of a contenteditable as the user sees it, one line per block. */
+export function readEditable(el: Element): string {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  const text = (el as HTMLElement).innerText ?? el.textContent ?? '';
+  return text.replace(/\u200b/g, '').replace(/\n$/, '');
+}

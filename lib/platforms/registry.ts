@@ -1,0 +1,16 @@
+import type { PlatformAdapter } from './types';
+import { xAdapter } from './x/adapter';
+
+/** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
+export const adapters: PlatformAdapter[] = [xAdapter];
+
+export function platformForUrl(href: string): PlatformAdapter | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:') return undefined;
+  return adapters.find((a) => a.matches(url));
+}

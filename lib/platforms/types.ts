@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export const platformId = z.enum(['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'tiktok', 'reddit', 'threads', 'bluesky', 'mastodon']);
+export type PlatformId = z.infer<typeof platformId>;
+
+export const platformNames: Record<PlatformId, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  reddit: 'Reddit',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+};
+
+/** What an adapter reads off one comment node; the page is hostile, so every field is bounded when it crosses to the background. */
+export const extractedComment = z.object({
+  platform: platformId,
+  nativeId: z.string().min(1).max(200),
+  author: z.object({ name: z.string().max(200), handle: z.string().max(200).optional() }),
+  text: z.string().max(20_000),
+  permalink: z.string().max(2_000).optional(),
+  publishedAt: z.string().max(64).optional(),
+  parentId: z.string().max(200).optional(),
+});
+export type ExtractedComment = z.infer<typeof extractedComment>;
+
+export type WriteMode = 'insert' | 'replace';
+
+export interface PlatformAdapter {
+  id: PlatformId;
+  matches(url: URL): boolean;
+  /** Posts and comments under root, root itself included when it is one. */
+  findComments(root: ParentNode): Element[];
+  /** null: not a comment after all (an ad, a placeholder, a deleted reply). */
+  extract(el: Element): ExtractedComment | null;
+  /** Reply boxes under root: the editable element itself. */
+  findComposers(root: ParentNode): Element[];
+  readComposer(el: Element): string;
+  /** Puts text into the platform's own editor so that its model holds it; false when the editor refused. */
+  writeComposer(el: Element, text: string, mode: WriteMode): Promise<boolean>;
+  /** Where the badge and buttons go for a comment element. */
+  anchorFor(el: Element): Element;
+  /** True when this page is expected to show comments (a timeline or thread), for self-diagnosis. */
+  expectsComments(url: URL): boolean;
+}
+
+export const commentKey = (c: Pick<ExtractedComment, 'platform' | 'nativeId'>) => `${c.platform}:${c.nativeId}`;

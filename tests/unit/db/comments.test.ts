@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listFlagged, recordSeen, setStatus } from '../../../lib/db/comments';
+import { openDb, type VigieDb } from '../../../lib/db/schema';
+import type { ExtractedComment } from '../../../lib/platforms/types';
+import type { SentimentResult } from '../../../lib/sentiment/types';
+
+let db: VigieDb;
+beforeEach(async () => {
+  db = openDb(`vigie-test-${Math.random()}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const comment = (nativeId: string, text = 'Bonjour'): ExtractedComment => ({ platform: 'x', nativeId, author: { name: 'Marie', handle: '@marie' }, text });
+const negative: SentimentResult = { label: 'negative', score: -0.8, confidence: 0.9, lang: 'fr', risks: [{ tag: 'crisis', evidence: [0, 7] }] };
+
+describe('comments repository', () => {
+  it('stores a seen comment as new, with its sentiment and risks', async () => {
+    await recordSeen(db, [{ comment: comment('1', 'arnaque'), threadUrl: 'https://x.com/a/status/1', sentiment: negative }], 1000);
+    expect(await db.comments.get('x:1')).toMatchObject({ status: 'new', firstSeenAt: 1000, lang: 'fr', sentiment: { label: 'negative' }, risks: [{ tag: 'crisis' }] });
+  });
+
+  it('keeps status and first-seen time when a comment is seen again, and follows edits', async () => {
+    await recordSeen(db, [{ comment: comment('1'), threadUrl: 'u', sentiment: negative }], 1000);
+    await setStatus(db, 'x:1', 'flagged', 1500);
+    await recordSeen(db, [{ comment: comment('1', 'Bonjour (modifié)'), threadUrl: 'other', sentiment: negative }], 2000);
+    expect(await db.comments.get('x:1')).toMatchObject({ status: 'flagged', flaggedAt: 1500, firstSeenAt: 1000, lastSeenAt: 2000, text: 'Bonjour (modifié)', threadUrl: 'u' });
+  });
+
+  it('lists flagged comments only', async () => {
+    await recordSeen(db, ['1', '2', '3'].map((id) => ({ comment: comment(id), threadUrl: 'u', sentiment: negative })), 1000);
+    await setStatus(db, 'x:2', 'flagged', 1100);
+    expect((await listFlagged(db)).map((c) => c.id)).toEqual(['x:2']);
+  });
+
+  it('answers undefined for an unknown comment and writes nothing', async () => {
+    expect(await setStatus(db, 'x:nope', 'flagged', 1)).toBeUndefined();
+    expect(await db.comments.count()).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../../lib/db/schema';
+
+const name = () => `vigie-migration-${Math.random().toString(36).slice(2)}`;
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** A database as version 1 left it: DESIGN.md's tables and indexes, rows as v1 wrote them. */
+async function fillV1(dbName: string, n: number) {
+  const v1 = new Dexie(dbName);
+  v1.version(1).stores({
+    comments: 'id, platform, status, firstSeenAt, [platform+firstSeenAt], incidentId',
+    templates: 'id, name, folder, *tags',
+    voicePacks: 'id, brandId, active',
+    incidents: 'id, status, createdAt',
+    timeline: '++id, incidentId, [incidentId+at]',
+    clips: 'id, incidentId',
+    events: '++id, at, type',
+    brands: 'id, name',
+    settings: 'key',
+  });
+  await v1.table('comments').bulkAdd(
+    Array.from({ length: n }, (_, i) => ({
+      id: `x:${i}`,
+      platform: 'x',
+      nativeId: String(i),
+      threadUrl: 'https://x.com/a/status/1',
+      author: { name: `Auteur ${i}` },
+      text: `commentaire ${i} é 😡`,
+      lang: 'fr',
+      sentiment: i % 7 === 0 ? undefined : { label: 'negative', score: -0.5, confidence: 0.8 },
+      risks: [],
+      firstSeenAt: 1_700_000_000_000 + i,
+      status: i % 3 === 0 ? 'flagged' : 'new',
+    })),
+  );
+  await v1.table('templates').add({ id: 't1', name: 'Merci', folder: 'Général', tags: ['merci'], bodies: { fr: 'Merci !' } });
+  await v1.table('events').add({ at: 1, type: 'comment.flagged', payload: { commentId: 'x:0' } });
+  await v1.table('settings').add({ key: 'uiLang', value: 'fr' });
+  v1.close();
+}
+
+describe('database versions', () => {
+  it('upgrades a filled version 1 database without losing a row', async () => {
+    const dbName = name();
+    await fillV1(dbName, 500);
+    const db = openDb(dbName);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.comments.count()).toBe(500);
+    expect(await db.templates.count()).toBe(1);
+    expect(await db.events.count()).toBe(1);
+    expect(await db.settings.get('uiLang')).toEqual({ key: 'uiLang', value: 'fr' });
+    const c = await db.comments.get('x:7');
+    expect(c).toMatchObject({ text: 'commentaire 7 é 😡', lastSeenAt: 1_700_000_000_007, sentiment: { label: 'neutral' } });
+    // The index version 2 adds serves the flagged queue.
+    const flagged = await db.comments.where('[status+firstSeenAt]').between(['flagged', -Infinity], ['flagged', Infinity]).count();
+    expect(flagged).toBe(167);
+  });
+
+  it('opens a new database at the latest version', async () => {
+    const db = openDb(name());
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toContain('health');
+  });
+});

@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { loadFixture } from '../helpers/fixtures';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Request } from '../../../lib/messaging/protocol';
+import { runPage, type Send } from '../../../lib/page/runtime';
+import { xAdapter } from '../../../lib/platforms/x/adapter';
+
+const load = (file: string, url: string) => loadFixture('x', file, url);
+
+let sent: Request[];
+let life: AbortController;
+let navigate: () => void;
+const send: Send = (async (req: Request) => {
+  sent.push(req);
+  if (req.type === 'cs:comments-seen') {
+    return { badges: req.comments.map((c) => ({ id: `x:${c.nativeId}`, status: 'new', sentiment: { label: c.text.includes('arnaque') ? 'negative' : 'neutral', score: 0, confidence: 0.9, lang: 'fr', risks: c.text.includes('arnaque') ? [{ tag: 'crisis', evidence: [0, 1] }] : [] } })) };
+  }
+  if (req.type === 'cs:set-status') return { id: req.commentId, status: req.status };
+  return { stored: true };
+}) as Send;
+
+const badges = () => Array.from(document.querySelectorAll<HTMLElement>('vigie-badge'));
+const settle = () => vi.waitFor(() => expect(badges().every((b) => b.dataset.vigieSentiment)).toBe(true), { timeout: 3000 });
+
+beforeEach(() => {
+  sent = [];
+  life = new AbortController();
+  load('thread.html', 'https://x.com/vigie_demo/status/1850000000000000001');
+  runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100 });
+});
+afterEach(() => life.abort());
+
+describe('page runtime', () => {
+  it('badges every comment once, in its action bar, with the sentiment the background answered', async () => {
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    await settle();
+    for (const b of badges()) expect(b.parentElement?.getAttribute('role')).toBe('group');
+    const marie = badges().find((b) => b.dataset.vigieComment === 'x:1850000000000000002')!;
+    expect(marie.dataset.vigieSentiment).toBe('negative');
+    expect(marie.shadowRoot!.querySelector('[data-risk="crisis"]')?.textContent).toBe('crise');
+    const seen = sent.filter((r) => r.type === 'cs:comments-seen');
+    expect(seen.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : [])).length).toBe(5);
+  });
+
+  it('sends hostile text bounded and never renders it as markup', async () => {
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    const comments = sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : []));
+    const hostile = comments.find((c) => c.nativeId === '1850000000000000005')!;
+    expect(hostile.text.length).toBeLessThanOrEqual(20_000);
+    for (const b of badges()) expect(b.shadowRoot!.querySelector('img, script')).toBeNull();
+  });
+
+  it('badges comments added later (infinite scroll) without re-sending the old ones', async () => {
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    const list = document.querySelector('article')!.closest('[data-testid="cellInnerDiv"]')!.parentElement!;
+    const copy = list.querySelector('[data-testid="cellInnerDiv"]:nth-of-type(3)')!.cloneNode(true) as Element;
+    copy.querySelector('vigie-badge')?.remove();
+    copy.querySelector('a[href*="/status/"]')!.setAttribute('href', '/jlmartin/status/1850000000000000099');
+    list.append(copy);
+    await vi.waitFor(() => expect(badges()).toHaveLength(6));
+    const ids = sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments.map((c) => c.nativeId) : []));
+    expect(ids.filter((id) => id === '1850000000000000099')).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('escalates: the click sends the flag and the badge shows it', async () => {
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    await settle();
+    const marie = badges().find((b) => b.dataset.vigieComment === 'x:1850000000000000002')!;
+    marie.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="escalate"]')!.click();
+    await vi.waitFor(() => expect(marie.dataset.vigieStatus).toBe('flagged'));
+    expect(sent).toContainEqual({ type: 'cs:set-status', commentId: 'x:1850000000000000002', status: 'flagged' });
+  });
+
+  it('follows in-app navigation: the new thread is badged', async () => {
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    load('thread-reply.html', 'https://x.com/marie_dpt/status/1850000000000000002');
+    navigate();
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    const ids = badges().map((b) => b.dataset.vigieComment);
+    expect(ids).toContain('x:1850000000000000008');
+  });
+
+  it('reports the adapter health once the page settled', async () => {
+    await vi.waitFor(() => expect(sent.some((r) => r.type === 'cs:health')).toBe(true));
+    const health = sent.find((r) => r.type === 'cs:health');
+    expect(health).toMatchObject({ report: { platform: 'x', comments: 6, problems: [] } });
+  });
+
+  it('reports a page that should have comments but shows none', async () => {
+    life.abort();
+    sent = [];
+    life = new AbortController();
+    document.body.innerHTML = '<main role="main"><div>Markup changed</div></main>';
+    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: () => {}, send, lang: 'fr', settleMs: 50 });
+    await vi.waitFor(() => expect(sent.some((r) => r.type === 'cs:health')).toBe(true));
+    expect(sent.find((r) => r.type === 'cs:health')).toMatchObject({ report: { comments: 0, problems: ['no comments found on a page that should have some'] } });
+  });
+});

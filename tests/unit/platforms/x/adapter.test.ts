@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { loadFixture } from '../../helpers/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { xAdapter } from '../../../../lib/platforms/x/adapter';
+import { isProfile, isThread, isTimeline, testUrls } from '../../../../lib/platforms/x/routes';
+
+
+const load = (file: string, url: string) => loadFixture('x', file, url);
+
+describe('x routes', () => {
+  it.each(testUrls.thread)('%s is a thread', (u) => expect(isThread(new URL(u))).toBe(true));
+  it.each(testUrls.timeline)('%s is a timeline', (u) => expect(isTimeline(new URL(u))).toBe(true));
+  it.each(testUrls.profile)('%s is a profile', (u) => expect(isProfile(new URL(u))).toBe(true));
+  it.each(testUrls.other)('%s expects no comments', (u) => expect(xAdapter.expectsComments(new URL(u))).toBe(false));
+});
+
+describe('x adapter on the thread fixture', () => {
+  beforeEach(() => load('thread.html', 'https://x.com/vigie_demo/status/1850000000000000001'));
+
+  it('finds every tweet and skips the promoted one', () => {
+    const found = xAdapter.findComments(document);
+    expect(found).toHaveLength(6);
+    expect(found.map((el) => xAdapter.extract(el)?.nativeId ?? null)).toEqual([
+      '1850000000000000001', '1850000000000000002', '1850000000000000003', '1850000000000000004', '1850000000000000005', null,
+    ]);
+  });
+
+  it('extracts author, text with emoji, permalink, date and parent', () => {
+    const reply = xAdapter.extract(xAdapter.findComments(document)[1]!);
+    expect(reply).toEqual({
+      platform: 'x',
+      nativeId: '1850000000000000002',
+      author: { name: 'Marie Dupont', handle: '@marie_dpt' },
+      text: 'Trois semaines que j’attends ma commande, aucune réponse du service client. C’est une arnaque 😡',
+      permalink: 'https://x.com/marie_dpt/status/1850000000000000002',
+      publishedAt: '2026-11-20T09:12:00.000Z',
+      parentId: '1850000000000000001',
+    });
+    expect(xAdapter.extract(xAdapter.findComments(document)[0]!)?.parentId).toBeUndefined();
+  });
+
+  it('reads hostile markup as text', () => {
+    const hostile = xAdapter.extract(xAdapter.findComments(document)[4]!)!;
+    expect(hostile.author.name).toBe('<img src=x onerror=alert(1)>');
+    expect(hostile.text.startsWith('<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true">')).toBe(true);
+    expect(hostile.text.length).toBeGreaterThan(10_000);
+  });
+
+  it('puts the badge anchor in the action bar', () => {
+    expect(xAdapter.anchorFor(xAdapter.findComments(document)[1]!).getAttribute('role')).toBe('group');
+  });
+
+  it('finds no composer before the editor is mounted, and the editable once it is', () => {
+    expect(xAdapter.findComposers(document)).toHaveLength(0);
+    const host = document.querySelector('[data-fixture-editor="draft"]')!;
+    host.innerHTML = '<div class="public-DraftEditor-content" contenteditable="true" role="textbox" data-testid="tweetTextarea_0"></div>';
+    expect(xAdapter.findComposers(document)).toHaveLength(1);
+  });
+});
