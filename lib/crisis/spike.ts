@@ -153,7 +153,7 @@ export function parseSpikeConfig(input: unknown): SpikeConfig {
   throw new CrisisInputError(`invalid spike config: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => (x > 0 && x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`);
 
 function describe(kind: Alert['kind'], s: SpikeStats, c: SpikeConfig, keyword?: string): string {
   const about = keyword ? (c.lang === 'fr' ? ` (mot-clé « ${keyword} »)` : ` (keyword "${keyword}")`) : '';
