@@ -1,0 +1,160 @@
+import Fuse from 'fuse.js';
+import type { Template, TemplateCategory } from './model';
+
+export interface RankComment {
+  /** ISO 639-1 code of the comment, or 'und'. */
+  lang: string;
+  sentiment: { label: 'negative' | 'neutral' | 'positive'; score: number };
+  risks: { tag: string }[];
+}
+
+export interface RankContext {
+  query?: string;
+  comment?: RankComment;
+  crisisMode?: boolean;
+  /** Epoch ms; recency is measured from it, so the same input always ranks the same. */
+  now: number;
+}
+
+export type ReasonKind = 'query' | 'trigger' | 'language' | 'mood' | 'risk' | 'crisis' | 'frequency' | 'recency';
+
+/** Why a template got its place: each contribution to the score, for the picker to explain itself. */
+export interface Reason {
+  kind: ReasonKind;
+  points: number;
+  detail: string;
+}
+
+export interface Ranked {
+  template: Template;
+  score: number;
+  reasons: Reason[];
+}
+
+/** What the comment's risk tags call for; "personal-data" means take it to private messages. */
+const RISK_BOOSTS: Record<string, Partial<Record<TemplateCategory, number>>> = {
+  crisis: { holding: 20 },
+  'personal-data': { 'private-message': 25 },
+  legal: { holding: 10, 'private-message': 10 },
+  threat: { holding: 10, 'private-message': 10 },
+  safety: { holding: 10, 'private-message': 10 },
+  churn: { complaint: 10, refund: 10, apology: 5 },
+};
+
+const UPBEAT: ReadonlySet<TemplateCategory | undefined> = new Set(['thanks', 'positive-review']);
+const CONCILIATORY: ReadonlySet<TemplateCategory | undefined> = new Set(['apology', 'complaint']);
+const RECENCY_HALF_LIFE_MS = 3 * 24 * 3600 * 1000;
+const EXPR = /\{\{[^}]*\}\}/g;
+
+interface SearchDoc {
+  i: number;
+  name: string;
+  trigger: string;
+  tags: string[];
+  folder: string;
+  text: string;
+}
+
+function searchDocs(templates: readonly Template[]): SearchDoc[] {
+  return templates.map((t, i) => ({
+    i,
+    name: t.name,
+    trigger: t.trigger ?? '',
+    tags: t.tags,
+    folder: t.folder,
+    text: Object.values(t.bodies).join('\n').replace(EXPR, ' '),
+  }));
+}
+
+/** Relevance of each template to the query, 0..1, or absent when it does not match at all. */
+function queryRelevance(templates: readonly Template[], query: string): Map<number, { relevance: number; trigger: boolean }> {
+  const out = new Map<number, { relevance: number; trigger: boolean }>();
+  const wanted = query.toLocaleLowerCase();
+  templates.forEach((t, i) => {
+    const trigger = t.trigger?.toLocaleLowerCase();
+    if (trigger && (trigger === wanted || trigger.slice(1) === wanted)) out.set(i, { relevance: 1, trigger: true });
+  });
+  const fuse = new Fuse(searchDocs(templates), {
+    keys: [
+      { name: 'name', weight: 3 },
+      { name: 'trigger', weight: 2 },
+      { name: 'tags', weight: 2 },
+      { name: 'folder', weight: 1 },
+      { name: 'text', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    ignoreDiacritics: true,
+    threshold: 0.4,
+    minMatchCharLength: 2,
+  });
+  for (const hit of fuse.search(query)) {
+    if (!out.has(hit.item.i)) out.set(hit.item.i, { relevance: 1 - (hit.score ?? 1), trigger: false });
+  }
+  return out;
+}
+
+const base = (lang: string) => lang.toLowerCase().split('-')[0]!;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function contextReasons(t: Template, ctx: RankContext, weight: number): Reason[] {
+  const reasons: Reason[] = [];
+  const add = (kind: ReasonKind, points: number, detail: string) => {
+    if (points !== 0) reasons.push({ kind, points: round(points * weight), detail });
+  };
+  const c = ctx.comment;
+  if (c && c.lang !== 'und' && Object.keys(t.bodies).some((l) => base(l) === base(c.lang)))
+    add('language', 30, `written in ${c.lang}, the comment's language`);
+  if (c?.sentiment.label === 'negative') {
+    const intensity = Math.min(1, Math.abs(c.sentiment.score));
+    if (CONCILIATORY.has(t.category)) add('mood', 15 + 15 * intensity, `${t.category} for a negative comment`);
+    if (UPBEAT.has(t.category)) add('mood', -20, `${t.category} does not fit a negative comment`);
+  } else if (c?.sentiment.label === 'positive' && UPBEAT.has(t.category)) {
+    add('mood', 10 + 10 * Math.min(1, c.sentiment.score), `${t.category} for a positive comment`);
+  }
+  for (const tag of new Set(c?.risks.map((r) => r.tag))) {
+    const points = t.category ? RISK_BOOSTS[tag]?.[t.category] : undefined;
+    if (points) add('risk', points, `${t.category} for a comment tagged ${tag}`);
+  }
+  if (ctx.crisisMode) {
+    if (t.category === 'holding') add('crisis', 60, 'holding statement in crisis mode');
+    if (UPBEAT.has(t.category)) add('crisis', -20, `${t.category} is out of tone in crisis mode`);
+  }
+  if (t.usageCount > 0) add('frequency', Math.min(12, 4 * Math.log2(1 + t.usageCount)), `used ${t.usageCount} times`);
+  if (t.lastUsedAt !== null && t.lastUsedAt <= ctx.now) {
+    const age = ctx.now - t.lastUsedAt;
+    add('recency', 10 * 0.5 ** (age / RECENCY_HALF_LIFE_MS), `last used ${Math.round(age / 3_600_000)} h ago`);
+  }
+  return reasons;
+}
+
+/**
+ * Orders templates for the reply being written. With a query only matching templates are kept
+ * and the match counts most (up to 100 points, the comment's context then weighs half); without
+ * one every template is kept and ordered by context alone. Ties go by name, then id.
+ */
+export function rankTemplates(templates: readonly Template[], ctx: RankContext): Ranked[] {
+  const query = ctx.query?.trim() ?? '';
+  const matches = query ? queryRelevance(templates, query) : null;
+  const ranked: Ranked[] = [];
+  templates.forEach((template, i) => {
+    const reasons: Reason[] = [];
+    if (matches) {
+      const match = matches.get(i);
+      if (!match) return;
+      reasons.push(
+        match.trigger
+          ? { kind: 'trigger', points: 100, detail: `trigger ${template.trigger}` }
+          : { kind: 'query', points: round(100 * match.relevance), detail: `matches "${query}"` },
+      );
+    }
+    reasons.push(...contextReasons(template, ctx, matches ? 0.5 : 1));
+    ranked.push({ template, score: round(reasons.reduce((s, r) => s + r.points, 0)), reasons });
+  });
+  return ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.template.name < b.template.name ? -1 : a.template.name > b.template.name ? 1 : 0) ||
+      (a.template.id < b.template.id ? -1 : a.template.id > b.template.id ? 1 : 0),
+  );
+}
