@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
+  // Parallel builds (several engineers, or a test beside a demo) each get their own output directory.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -5,6 +5,9 @@ export function queryAllIncludingSelf(root: ParentNode, selector: string): Eleme
   return found;
 }
 
+// Node type numbers, not the Node global: the command line runs adapters on a DOM without globals.
+const ELEMENT = 1;
+const TEXT = 3;
 const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
 
 /**
@@ -17,8 +20,8 @@ export function readText(el: Element | null | undefined, max = 20_000): string {
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child && out.length < max; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) out += child.nodeValue ?? '';
-      else if (child.nodeType === Node.ELEMENT_NODE) {
+      if (child.nodeType === TEXT) out += child.nodeValue ?? '';
+      else if (child.nodeType === ELEMENT) {
         const tag = (child as Element).tagName;
         if (tag === 'IMG') out += (child as HTMLImageElement).alt;
         else if (tag === 'BR') out += '\n';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..', '..');
-export const extensionPath = join(root, '.output', 'chrome-mv3');
+export const extensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const fixtures = join(root, 'tests', 'fixtures');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorModelText, launchExtension, openExtensionPage, type Extension } from './harness';
+
+let ext: Extension;
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+const THREAD = 'https://x.com/vigie_demo/status/1850000000000000001';
+
+describe('walking skeleton on x.com', () => {
+  it('badges every tweet, and Escalate lands the comment in the open popup without reopening it', async () => {
+    const popup = await openExtensionPage(ext, 'popup');
+    await expect.poll(() => popup.getByText('Aucun commentaire signalé.').count()).toBe(1);
+
+    const page = await ext.context.newPage();
+    await page.goto(THREAD);
+    const badges = page.locator('vigie-badge');
+    await expect.poll(() => badges.count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(5);
+
+    const marie = page.locator('vigie-badge[data-vigie-comment="x:1850000000000000002"]');
+    await marie.locator('[data-action="escalate"]').click();
+    await expect.poll(() => marie.getAttribute('data-vigie-status')).toBe('flagged');
+
+    const row = popup.locator('[data-comment-id="x:1850000000000000002"]');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.locator('.comment-text').textContent()).toContain('C’est une arnaque 😡');
+    expect(await row.locator('.author').textContent()).toBe('Marie Dupont');
+    await page.close();
+    await popup.close();
+  });
+
+  it('stores rows in the extension origin database, not in x.com', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(THREAD);
+    await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(5);
+    const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(pageDbs).not.toContain('vigie');
+    const stored = await ext.worker.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const req = indexedDB.open('vigie');
+          req.onsuccess = () => {
+            const count = req.result.transaction('comments').objectStore('comments').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    expect(stored).toBe(5);
+    await page.close();
+  });
+
+  it('never executes hostile comment text', async () => {
+    const page = await ext.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(THREAD);
+    await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(5);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('rejects a message from a web page posing as the extension, and from a bad shape', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(THREAD);
+    // A page cannot reach the extension at all: no externally_connectable.
+    const fromPage = await page.evaluate(async (id) => {
+      try {
+        const chromeRuntime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+        if (!chromeRuntime?.sendMessage) return 'no runtime';
+        await (chromeRuntime.sendMessage as (id: string, m: unknown) => Promise<unknown>)(id, { type: 'cs:set-status', commentId: 'x:1', status: 'flagged' });
+        return 'delivered';
+      } catch (e) {
+        return `refused: ${(e as Error).message}`;
+      }
+    }, ext.id);
+    expect(fromPage).not.toBe('delivered');
+    // From an extension page (our own origin), a cs: message is refused: it must come from a platform tab.
+    const popup = await openExtensionPage(ext, 'popup');
+    const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'cs:set-status', commentId: 'x:1850000000000000003', status: 'flagged' }));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    const bad = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:nope' }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    await page.close();
+    await popup.close();
+  });
+
+  it('the Draft.js reply box is a composer the adapter can write to', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(THREAD);
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('Bonjour');
+    await expect.poll(() => editorModelText(page, 'x-reply')).toBe('Bonjour');
+    await page.close();
+  });
+});
