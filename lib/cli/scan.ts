@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { Window } from 'happy-dom';
 import { adapters } from '../platforms/registry';
-import { platformId, type ExtractedComment } from '../platforms/types';
+import { platformId } from '../platforms/schema';
+import type { ExtractedComment } from '../platforms/types';
 import { CliError, printJson, readTextFile, type CommandGroup } from './io';
 
 /** Where a saved page came from: Chrome's "saved from" mark, the canonical link, or og:url. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformId } from '../platforms/types';
+import { platformId } from '../platforms/schema';
 import { riskFinding, sentimentLabel } from '../sentiment/types';
 
 export const commentStatus = z.enum(['new', 'flagged', 'replied', 'ignored']);

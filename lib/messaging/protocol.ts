@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { commentStatus, healthRecord } from '../db/model';
-import { extractedComment } from '../platforms/types';
+import { extractedComment } from '../platforms/schema';
 import { sentimentResult } from '../sentiment/types';
 
 const url = z.string().max(2_000);

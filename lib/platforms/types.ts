@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { ExtractedComment, PlatformId } from './schema';
 
-export const platformId = z.enum(['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'tiktok', 'reddit', 'threads', 'bluesky', 'mastodon']);
-export type PlatformId = z.infer<typeof platformId>;
+export type { ExtractedComment, PlatformId } from './schema';
+
+export const platformIds: readonly PlatformId[] = ['x', 'facebook', 'instagram', 'linkedin', 'youtube', 'tiktok', 'reddit', 'threads', 'bluesky', 'mastodon'];
 
 export const platformNames: Record<PlatformId, string> = {
   x: 'X',
@@ -15,18 +16,6 @@ export const platformNames: Record<PlatformId, string> = {
   bluesky: 'Bluesky',
   mastodon: 'Mastodon',
 };
-
-/** What an adapter reads off one comment node; the page is hostile, so every field is bounded when it crosses to the background. */
-export const extractedComment = z.object({
-  platform: platformId,
-  nativeId: z.string().min(1).max(200),
-  author: z.object({ name: z.string().max(200), handle: z.string().max(200).optional() }),
-  text: z.string().max(20_000),
-  permalink: z.string().max(2_000).optional(),
-  publishedAt: z.string().max(64).optional(),
-  parentId: z.string().max(200).optional(),
-});
-export type ExtractedComment = z.infer<typeof extractedComment>;
 
 export type WriteMode = 'insert' | 'replace';
 
