@@ -1,0 +1,227 @@
+/**
+ * Turns a text into hashed sparse features for the linear sentiment model. Training
+ * (scripts/train-sentiment.ts) and classify() call the same code, so the shipped model sees
+ * exactly the features it was fitted on.
+ */
+import { fold } from './fold';
+import { polarityOf, isNegationCue, isIntensifier } from './lexicon';
+
+export interface FeatureOptions {
+  /** Word bigrams (across negation marks too). */
+  bigrams: boolean;
+  /** Character 3- and 4-grams inside each word, for inflections and spelling variants. */
+  charGrams: boolean;
+  /** Weight of the character n-gram block relative to words. */
+  charWeight: number;
+}
+
+export interface FeatureBuffer {
+  idx: Int32Array;
+  val: Float32Array;
+  n: number;
+}
+
+export const MAX_FEATURES = 4096;
+/** Feature work is bounded: comments longer than this are judged on their beginning. */
+export const MAX_CHARS = 2000;
+
+export function newBuffer(): FeatureBuffer {
+  return { idx: new Int32Array(MAX_FEATURES), val: new Float32Array(MAX_FEATURES), n: 0 };
+}
+
+const SEED_WORD = 0x1234567;
+const SEED_NEG = 0x2345671;
+const SEED_BI = 0x3456712;
+const SEED_CHAR = 0x4567123;
+const SEED_META = 0x5671234;
+
+export function hashStr(seed: number, s: string): number {
+  let x = (seed ^ 0x811c9dc5) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    x ^= s.charCodeAt(i);
+    x = Math.imul(x, 0x01000193);
+  }
+  return x >>> 0;
+}
+
+export function hashRange(seed: number, s: string, from: number, to: number): number {
+  let x = (seed ^ 0x811c9dc5) >>> 0;
+  for (let i = from; i < to; i++) {
+    x ^= s.charCodeAt(i);
+    x = Math.imul(x, 0x01000193);
+  }
+  return x >>> 0;
+}
+
+function push(buf: FeatureBuffer, h: number, v: number): void {
+  if (buf.n < MAX_FEATURES) {
+    buf.idx[buf.n] = h | 0;
+    buf.val[buf.n] = v;
+    buf.n++;
+  }
+}
+
+const meta = (name: string) => hashStr(SEED_META, name);
+const M = {
+  bias: meta('bias'),
+  lexPos: meta('lexPos'),
+  lexNeg: meta('lexNeg'),
+  lexNone: meta('lexNone'),
+  lexLast: meta('lexLast'),
+  exclaim: meta('!'),
+  question: meta('?'),
+  ellipsis: meta('...'),
+  caps: meta('caps'),
+  elong: meta('elong'),
+  url: meta('url'),
+  mention: meta('mention'),
+  hashtag: meta('hashtag'),
+  negation: meta('negation'),
+  short: meta('short'),
+};
+
+/**
+ * url | mention | hashtag | word | emoticon | ! or ? runs | ellipsis | pictographic emoji.
+ * Runs on folded text (lower case, no accents) whose offsets equal the original's.
+ */
+const TOKEN =
+  /(https?:\/\/\S+|\bhttp\b)|(@\w+)|#([\p{L}\p{N}_]+)|([\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*)|((?:[:;=][-o^']?[)(\]\[dpo\/\\|*3]+)|<3|(?:[)(][-o^']?[:;=])|\bx+d+\b)|([!?]+)|(\.{2,}|…)|(\p{Extended_Pictographic})/gu;
+const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
+const PUNCT_BREAK = /[.,;:!?()]/;
+
+/** Words whose elongated spelling ("trooop", "soooo") is folded to two letters for lookup. */
+function unelongate(w: string): { word: string; elongated: boolean } {
+  if (!/(.)\1\1/.test(w)) return { word: w, elongated: false };
+  return { word: w.replace(/(.)\1{2,}/g, '$1$1'), elongated: true };
+}
+
+function lexiconScore(w: string): number {
+  const direct = polarityOf(w);
+  if (direct !== 0 || !/(.)\1/.test(w)) return direct;
+  return polarityOf(w.replace(/(.)\1+/g, '$1'));
+}
+
+/** Fills `buf` with the features of `text`; returns the number of words, emoji and emoticons seen. */
+export function extractFeatures(text: string, opts: FeatureOptions, buf: FeatureBuffer): number {
+  buf.n = 0;
+  const raw = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const folded = fold(raw);
+  push(buf, M.bias, 1);
+  const start = buf.n;
+  let prev = '<s>';
+  let negLeft = 0;
+  let boost = 1;
+  let lexPos = 0;
+  let lexNeg = 0;
+  let lastLex = 0;
+  let words = 0;
+  let exclaim = 0;
+  let question = 0;
+  let caps = 0;
+  let elong = 0;
+  let negations = 0;
+  let lastEnd = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
+    // A sentence break between tokens ends a negation scope.
+    if (negLeft > 0 && PUNCT_BREAK.test(folded.slice(lastEnd, m.index))) negLeft = 0;
+    lastEnd = m.index + m[0].length;
+    if (m[1] !== undefined) {
+      push(buf, M.url, 1);
+      continue;
+    }
+    if (m[2] !== undefined) {
+      push(buf, M.mention, 1);
+      continue;
+    }
+    let token: string;
+    let polarity = 0;
+    if (m[4] !== undefined || m[3] !== undefined) {
+      const isTag = m[3] !== undefined;
+      if (isTag) push(buf, M.hashtag, 1);
+      let w = isTag ? m[3]! : m[4]!;
+      const el = ELISION.exec(w);
+      if (el) {
+        if (w.charCodeAt(0) === 110 /* n' */) {
+          negLeft = 3;
+          negations++;
+        }
+        w = el[1]!;
+      }
+      const u = unelongate(w);
+      if (u.elongated) elong++;
+      w = u.word;
+      words++;
+      const original = raw.slice(m.index, m.index + m[0].length);
+      if (original.length >= 3 && original === original.toUpperCase() && original !== original.toLowerCase()) caps++;
+      if (isNegationCue(w)) {
+        negLeft = 3;
+        negations++;
+        push(buf, hashStr(SEED_WORD, w), 1);
+        prev = w;
+        continue;
+      }
+      if (isIntensifier(w)) {
+        boost = 1.5;
+        push(buf, hashStr(SEED_WORD, w), 1);
+        prev = w;
+        continue;
+      }
+      token = w;
+      polarity = lexiconScore(w);
+      if (opts.charGrams && w.length >= 3 && !isTag) {
+        const padded = ' ' + w + ' ';
+        for (let n = 3; n <= 4; n++) {
+          for (let i = 0; i + n <= padded.length; i++) push(buf, hashRange(SEED_CHAR + n, padded, i, i + n), opts.charWeight);
+        }
+      }
+    } else if (m[5] !== undefined || m[8] !== undefined) {
+      words++;
+      token = m[0];
+      polarity = polarityOf(token);
+    } else if (m[6] !== undefined) {
+      if (m[6].includes('!')) exclaim++;
+      if (m[6].includes('?')) question++;
+      token = m[6].length > 1 ? m[6].slice(0, 2) : m[6];
+    } else {
+      push(buf, M.ellipsis, 1);
+      continue;
+    }
+    const negated = negLeft > 0;
+    push(buf, hashStr(negated ? SEED_NEG : SEED_WORD, token), 1);
+    if (opts.bigrams) push(buf, hashStr(hashStr(SEED_BI, prev), token), 1);
+    prev = token;
+    if (polarity !== 0) {
+      const p = (negated ? -0.5 : 1) * boost * polarity;
+      if (p > 0) lexPos += p;
+      else lexNeg -= p;
+      lastLex = p;
+    }
+    if (m[4] !== undefined || m[3] !== undefined) {
+      boost = 1;
+      if (negLeft > 0) negLeft--;
+    }
+  }
+  push(buf, hashStr(hashStr(SEED_BI, prev), '</s>'), opts.bigrams ? 1 : 0);
+  normalize(buf, start);
+  if (negations) push(buf, M.negation, 1);
+  if (lexPos) push(buf, M.lexPos, Math.log1p(lexPos));
+  if (lexNeg) push(buf, M.lexNeg, Math.log1p(lexNeg));
+  if (!lexPos && !lexNeg) push(buf, M.lexNone, 1);
+  if (lastLex) push(buf, M.lexLast, lastLex > 0 ? 1 : -1);
+  if (exclaim) push(buf, M.exclaim, Math.min(exclaim, 3) / 3);
+  if (question) push(buf, M.question, Math.min(question, 3) / 3);
+  if (caps) push(buf, M.caps, Math.min(caps, 3) / 3);
+  if (elong) push(buf, M.elong, 1);
+  if (words <= 3) push(buf, M.short, 1);
+  return words;
+}
+
+/** Scales the hashed n-gram block to unit length so long and short comments weigh alike. */
+function normalize(buf: FeatureBuffer, from: number): void {
+  let ss = 0;
+  for (let i = from; i < buf.n; i++) ss += buf.val[i]! * buf.val[i]!;
+  if (ss === 0) return;
+  const k = 1 / Math.sqrt(ss);
+  for (let i = from; i < buf.n; i++) buf.val[i]! *= k;
+}

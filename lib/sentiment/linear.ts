@@ -1,0 +1,143 @@
+/**
+ * A sparse linear model stored compactly: hashed feature ids (sorted, delta- and varint-encoded)
+ * and int8 weights (one per class), both base64. Loaded into an open-addressing table for lookups.
+ */
+export const HASH_BITS = 20;
+export const HASH_MASK = (1 << HASH_BITS) - 1;
+
+export interface PackedLinear {
+  classes: string[];
+  /** Weight = int8 × scale. */
+  scale: number;
+  bias: number[];
+  keys: string;
+  weights: string;
+}
+
+export class LinearModel {
+  readonly classes: string[];
+  private readonly mask: number;
+  private readonly slotKeys: Int32Array;
+  private readonly slotWeights: Float32Array;
+  private readonly bias: Float32Array;
+
+  constructor(packed: PackedLinear) {
+    this.classes = packed.classes;
+    const k = packed.classes.length;
+    const keys = decodeKeys(packed.keys);
+    const q = base64ToBytes(packed.weights);
+    let cap = 16;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.slotKeys = new Int32Array(cap).fill(-1);
+    this.slotWeights = new Float32Array(cap * k);
+    this.bias = Float32Array.from(packed.bias);
+    for (let i = 0; i < keys.length; i++) {
+      let s = slotOf(keys[i]!, this.mask);
+      while (this.slotKeys[s] !== -1) s = (s + 1) & this.mask;
+      this.slotKeys[s] = keys[i]!;
+      for (let c = 0; c < k; c++) this.slotWeights[s * k + c] = ((q[i * k + c]! << 24) >> 24) * packed.scale;
+    }
+  }
+
+  /** Adds the class scores of features (idx, val) to `out` (length = classes), starting from the bias. */
+  scores(idx: Int32Array, val: Float32Array, n: number, out: Float64Array): void {
+    const k = this.classes.length;
+    for (let c = 0; c < k; c++) out[c] = this.bias[c]!;
+    for (let i = 0; i < n; i++) {
+      const key = idx[i]! & HASH_MASK;
+      let s = slotOf(key, this.mask);
+      for (;;) {
+        const at = this.slotKeys[s]!;
+        if (at === key) {
+          const v = val[i]!;
+          for (let c = 0; c < k; c++) out[c]! += v * this.slotWeights[s * k + c]!;
+          break;
+        }
+        if (at === -1) break;
+        s = (s + 1) & this.mask;
+      }
+    }
+  }
+}
+
+function slotOf(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 8) & mask;
+}
+
+/** In-place softmax; returns the index of the largest probability. */
+export function softmax(scores: Float64Array, k: number): number {
+  let best = 0;
+  for (let c = 1; c < k; c++) if (scores[c]! > scores[best]!) best = c;
+  const max = scores[best]!;
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    scores[c] = Math.exp(scores[c]! - max);
+    sum += scores[c]!;
+  }
+  for (let c = 0; c < k; c++) scores[c]! /= sum;
+  return best;
+}
+
+export function encodeKeys(sorted: number[]): string {
+  const bytes: number[] = [];
+  let prev = 0;
+  for (const key of sorted) {
+    let d = key - prev;
+    prev = key;
+    while (d >= 0x80) {
+      bytes.push((d & 0x7f) | 0x80);
+      d >>>= 7;
+    }
+    bytes.push(d);
+  }
+  return bytesToBase64(Uint8Array.from(bytes));
+}
+
+function decodeKeys(b64: string): number[] {
+  const bytes = base64ToBytes(b64);
+  const keys: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < bytes.length; ) {
+    let d = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[i++]!;
+      d |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    prev += d;
+    keys.push(prev);
+  }
+  return keys;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? ALPHABET[n & 63]! : '=';
+  }
+  return out;
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const clean = b64.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const at = (j: number) => (j < clean.length ? DECODE[clean.charCodeAt(j) & 127]! : 0);
+    const n = (at(i) << 18) | (at(i + 1) << 12) | (at(i + 2) << 6) | at(i + 3);
+    if (o < out.length) out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}

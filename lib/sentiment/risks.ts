@@ -1,0 +1,159 @@
+/**
+ * Risk tags with evidence: phrase lists (lexicons/risks-*.json, lexicons/insult-en-obscenity.json)
+ * matched on whole words, ignoring case and accents, plus patterns for personal data posted in public.
+ * Offsets are UTF-16 offsets [start, end) into the caller's text.
+ */
+import { fold } from './fold';
+import type { RiskFinding, RiskTag } from './types';
+import riskFr from './lexicons/risks-fr.json';
+import riskEn from './lexicons/risks-en.json';
+import obscenityEn from './lexicons/insult-en-obscenity.json';
+
+/** Risks are looked for in the first characters only: bounded work on pasted novels. */
+export const MAX_RISK_CHARS = 10_000;
+
+type PhraseTag = Exclude<RiskTag, 'personal-data'>;
+const PHRASE_TAGS: PhraseTag[] = ['crisis', 'legal', 'insult', 'threat', 'churn', 'safety'];
+
+interface Phrase {
+  tag: PhraseTag;
+  /** Folded words; a word ending in '*' matches any word starting with the rest. */
+  words: string[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const splitWords = (phrase: string): string[] => fold(phrase).match(/[\p{L}\p{N}]+\*?/gu) ?? [];
+
+const byExactFirst = new Map<string, Phrase[]>();
+const byPrefixFirst = new Map<string, Phrase[]>();
+const prefixLengths = new Set<number>();
+
+function addPhrase(tag: PhraseTag, text: string): void {
+  const words = splitWords(text);
+  const first = words[0];
+  if (!first) return;
+  const phrase = { tag, words };
+  if (first.endsWith('*')) {
+    const prefix = first.slice(0, -1);
+    prefixLengths.add(prefix.length);
+    const list = byPrefixFirst.get(prefix) ?? [];
+    list.push(phrase);
+    byPrefixFirst.set(prefix, list);
+  } else {
+    const list = byExactFirst.get(first) ?? [];
+    list.push(phrase);
+    byExactFirst.set(first, list);
+  }
+}
+
+for (const lexicon of [riskFr, riskEn] as Record<PhraseTag, string[]>[]) {
+  for (const tag of PHRASE_TAGS) for (const phrase of lexicon[tag]) addPhrase(tag, phrase);
+}
+for (const phrase of obscenityEn.words) addPhrase('insult', phrase);
+/** Words that look like a listed prefix but are not insults ("assess" for "ass*"). */
+const exceptPrefixes = obscenityEn.except.map((w) => fold(w.replace(/\*$/, '')));
+const isException = (word: string): boolean => exceptPrefixes.some((p) => word.startsWith(p));
+const sortedPrefixLengths = [...prefixLengths].sort((a, b) => a - b);
+
+function wordMatches(pattern: string, word: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
+}
+
+/** Words of a phrase may be separated by spaces, an apostrophe, a hyphen or a dot: "t'es", "e. coli". */
+const MAX_GAP = 3;
+
+function phraseFindings(folded: string, out: RiskFinding[]): void {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m !== null; m = WORD.exec(folded)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    words.push(m[0]);
+  }
+  const found: { tag: PhraseTag; start: number; end: number }[] = [];
+  const tryPhrases = (list: Phrase[] | undefined, i: number) => {
+    if (!list) return;
+    for (const phrase of list) {
+      let j = 1;
+      for (; j < phrase.words.length; j++) {
+        const at = i + j;
+        if (at >= words.length || starts[at]! - ends[at - 1]! > MAX_GAP || !wordMatches(phrase.words[j]!, words[at]!)) break;
+        if (/[\n,;:!?()]/.test(folded.slice(ends[at - 1]!, starts[at]!))) break;
+      }
+      if (j === phrase.words.length) found.push({ tag: phrase.tag, start: starts[i]!, end: ends[i + j - 1]! });
+    }
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    tryPhrases(byExactFirst.get(w), i);
+    if (isException(w)) continue;
+    for (const len of sortedPrefixLengths) {
+      if (len > w.length) break;
+      tryPhrases(byPrefixFirst.get(w.slice(0, len)), i);
+    }
+  }
+  // Longest match first; a match overlapping an accepted one of the same tag adds nothing.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const accepted: typeof found = [];
+  for (const f of found) {
+    if (accepted.some((a) => a.tag === f.tag && a.start < f.end && f.start < a.end)) continue;
+    accepted.push(f);
+    out.push({ tag: f.tag, evidence: [f.start, f.end] });
+  }
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
+/** French numbers (06 12 34 56 78, +33 6 12 34 56 78, 0033…) and other international ones (+44 20 7946 0958). */
+const PHONE = /(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\))?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)|(?<![\d+\w])\+[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?!\d)/g;
+const ORDER =
+  /\b(?:commande|cde|cmd|order|réf(?:érence)?|ref(?:erence)?|dossier|ticket|suivi|tracking|colis|facture|invoice|case)\s*(?:n°|n[o°º]\.?|#|no\.?|num(?:éro|ber|ero)?\.?|id)?\s*[:#]?\s*(#?[a-z]{0,4}[-\d][a-z\d-]{4,})/giu;
+const CARD = /(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)/g;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function personalData(text: string, out: RiskFinding[]): void {
+  const spans: [number, number][] = [];
+  const add = (start: number, end: number) => {
+    if (spans.some(([s, e]) => s < end && start < e)) return;
+    spans.push([start, end]);
+    out.push({ tag: 'personal-data', evidence: [start, end] });
+  };
+  for (const m of text.matchAll(EMAIL)) add(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(CARD)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length >= 13 && luhn(digits)) add(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 15) add(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(ORDER)) {
+    const id = m[1]!;
+    if (!/\d/.test(id)) continue;
+    const start = m.index + m[0].length - id.length;
+    add(start, start + id.length);
+  }
+}
+
+/** Every risk found in `text`, in order of appearance. Never throws. */
+export function findRisks(text: string): RiskFinding[] {
+  const bounded = text.length > MAX_RISK_CHARS ? text.slice(0, MAX_RISK_CHARS) : text;
+  const out: RiskFinding[] = [];
+  if (!bounded) return out;
+  phraseFindings(fold(bounded), out);
+  personalData(bounded, out);
+  return out.sort((a, b) => a.evidence[0] - b.evidence[0] || a.evidence[1] - b.evidence[1]);
+}
