@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { platformId } from '../platforms/types';
+import { platformId } from '../platforms/schema';
 import { classify } from '../sentiment';
-import { CrisisInputError } from '../crisis/model';
+import { CrisisInputError, platformName } from '../crisis/model';
 import { createSpikeDetector, type Alert } from '../crisis/spike';
 import { CliError, parseJsonLines, printJson, readTextFile, type CommandGroup } from './io';
 
 const replayLine = z.object({
   at: z.iso.datetime({ offset: true }),
-  platform: platformId,
+  platform: platformName,
   text: z.string().max(20_000),
   keywords: z.array(z.string().min(1).max(100)).max(50).optional(),
 });

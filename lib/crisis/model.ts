@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformId } from '../platforms/types';
+import { platformId } from '../platforms/schema';
 import type { Playbook } from './playbooks';
 
 export const lang = z.enum(['fr', 'en']);
@@ -163,12 +163,18 @@ export const clip = z.object({
 });
 export type Clip = z.infer<typeof clip>;
 
+/**
+ * A platform id as the adapters name them (`x`, `facebook`...). Checked for shape only: the messaging
+ * layer checks it against the adapters, and the engine stays free of the platform code.
+ */
+export const platformName = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a platform id such as "x" or "facebook"');
+
 const webUrl = z.url({ protocol: /^https?$/ }).max(2_000);
 
 /** What the Escalate dialog sends: one comment or thread, with the moderator's judgement. */
 export const escalationInput = z
   .object({
-    platform: platformId,
+    platform: platformName,
     threadUrl: webUrl.optional(),
     permalink: webUrl.optional(),
     topic: z.string().trim().min(1).max(200).optional(),

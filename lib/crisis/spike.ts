@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { riskTag, sentimentLabel } from '../sentiment/types';
-import { CrisisInputError, lang, namedIssues } from './model';
+import { CrisisInputError, lang, namedIssues, platformName } from './model';
 
 /**
  * Spike detection over the comments the extension has seen.
@@ -60,7 +60,7 @@ export type SpikeConfigInput = z.input<typeof spikeConfig>;
 export const spikeEvent = z.object({
   /** Epoch milliseconds: when the comment was first seen (or published, for a replay). */
   at: z.number().finite(),
-  platform: z.string().min(1),
+  platform: platformName,
   label: sentimentLabel,
   risks: z.array(z.object({ tag: riskTag })),
   /** The tracked keywords this comment matches. */
