@@ -152,8 +152,10 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
       if (u.elongated) elong++;
       w = u.word;
       words++;
-      const original = raw.slice(m.index, m.index + m[0].length);
-      if (original.length >= 3 && original === original.toUpperCase() && original !== original.toLowerCase()) caps++;
+      if (m[0].length >= 3 && raw.charCodeAt(m.index) !== folded.charCodeAt(m.index)) {
+        const original = raw.slice(m.index, m.index + m[0].length);
+        if (original === original.toUpperCase()) caps++;
+      }
       if (isNegationCue(w)) {
         negLeft = 3;
         negations++;

@@ -6,8 +6,8 @@ import artifact from './model.json';
 import { classifyWith, loadModels, type LoadedModels, type ModelArtifact } from './predict';
 import type { SentimentResult } from './types';
 
+// Types only: the zod schemas stay in ./types so the content script does not bundle zod.
 export type { RiskFinding, RiskTag, SentimentLabel, SentimentResult } from './types';
-export { riskTag, riskFinding, sentimentLabel, sentimentResult } from './types';
 export { findRisks } from './risks';
 
 let models: LoadedModels | undefined;

@@ -5,13 +5,13 @@
  * for a script that names it, its code, with low confidence.
  */
 import { fold } from './fold';
-import { hashRange, hashStr, type FeatureBuffer } from './features';
+import { hashRange, type FeatureBuffer } from './features';
 import { LinearModel, softmax } from './linear';
 
 export const SUPPORTED_LANGS = ['fr', 'en', 'de', 'es', 'it', 'pt'] as const;
 
 /** Letters read to identify the language: enough for a sentence, bounded for huge input. */
-const MAX_LETTERS = 400;
+const MAX_LETTERS = 240;
 const SEED_GRAM = 0x6712345;
 const SEED_WORD = 0x7123456;
 /** Below this probability the best Latin-script language is not trusted. */
@@ -34,41 +34,44 @@ const SCRIPTS: [RegExp, string][] = [
 const LETTER = /\p{L}/u;
 const NOISE = /https?:\/\/\S+|\bhttp\b|@\w+/g;
 
-/** Fills `buf` with language features of the Latin letters of `text`; returns the Latin letter count. */
+/**
+ * Fills `buf` with language features of the Latin letters of `text`: the letters of each word, between
+ * spaces, give 1-3-grams that do not cross a word ("  le " gives " l", "le", "e ", " le", "le "), and
+ * short words are features of their own.
+ */
 export function langFeatures(text: string, buf: FeatureBuffer): { latin: number; other: number; sample: string } {
   buf.n = 0;
   const folded = fold(text.length > MAX_LETTERS * 4 ? text.slice(0, MAX_LETTERS * 4) : text).replace(NOISE, ' ');
   let latin = 0;
   let other = 0;
   let sample = '';
-  let word = ' ';
-  const flush = () => {
-    if (word.length > 1) {
-      const w = word + ' ';
-      for (let n = 1; n <= 3; n++) {
-        for (let i = 0; i + n <= w.length; i++) {
-          if (n === 1 && (i === 0 || i === w.length - 1)) continue;
-          add(buf, hashRange(SEED_GRAM + n, w, i, i + n));
-        }
-      }
-      if (w.length <= 8) add(buf, hashStr(SEED_WORD, w));
-    }
-    word = ' ';
-  };
+  const codes: number[] = [32];
   for (let i = 0; i < folded.length && latin < MAX_LETTERS; i++) {
     const c = folded.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f && c !== 0xf7)) {
       latin++;
-      word += folded[i];
+      codes.push(c);
     } else {
-      flush();
+      if (codes[codes.length - 1] !== 32) codes.push(32);
       if (c > 0x24f && LETTER.test(folded[i]!)) {
         other++;
         if (sample.length < 16) sample += folded[i];
       }
     }
   }
-  flush();
+  if (codes[codes.length - 1] !== 32) codes.push(32);
+  const s = String.fromCharCode(...codes);
+  let wordStart = 0;
+  for (let i = 0; i < s.length; i++) {
+    const space = s.charCodeAt(i) === 32;
+    if (!space) add(buf, hashRange(SEED_GRAM + 1, s, i, i + 1));
+    if (i + 2 <= s.length && !(space && s.charCodeAt(i + 1) === 32)) add(buf, hashRange(SEED_GRAM + 2, s, i, i + 2));
+    if (i + 3 <= s.length && s.charCodeAt(i + 1) !== 32) add(buf, hashRange(SEED_GRAM + 3, s, i, i + 3));
+    if (space) {
+      if (i > 0 && i - wordStart <= 8) add(buf, hashRange(SEED_WORD, s, wordStart, i + 1));
+      wordStart = i;
+    }
+  }
   let ss = 0;
   for (let i = 0; i < buf.n; i++) ss += buf.val[i]! * buf.val[i]!;
   const k = ss ? 1 / Math.sqrt(ss) : 0;

@@ -25,25 +25,22 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const splitWords = (phrase: string): string[] => fold(phrase).match(/[\p{L}\p{N}]+\*?/gu) ?? [];
 
 const byExactFirst = new Map<string, Phrase[]>();
-const byPrefixFirst = new Map<string, Phrase[]>();
-const prefixLengths = new Set<number>();
+/** Phrases whose first word is a prefix ("arnaqu*"), keyed by that prefix's first PREFIX_KEY letters. */
+const byPrefixKey = new Map<string, Phrase[]>();
+const PREFIX_KEY = 3;
 
 function addPhrase(tag: PhraseTag, text: string): void {
   const words = splitWords(text);
   const first = words[0];
   if (!first) return;
   const phrase = { tag, words };
-  if (first.endsWith('*')) {
-    const prefix = first.slice(0, -1);
-    prefixLengths.add(prefix.length);
-    const list = byPrefixFirst.get(prefix) ?? [];
-    list.push(phrase);
-    byPrefixFirst.set(prefix, list);
-  } else {
-    const list = byExactFirst.get(first) ?? [];
-    list.push(phrase);
-    byExactFirst.set(first, list);
-  }
+  const prefix = first.endsWith('*') ? first.slice(0, -1) : undefined;
+  // A prefix shorter than the key is spelled out as a word: no list has one.
+  const index = prefix !== undefined && prefix.length >= PREFIX_KEY ? byPrefixKey : byExactFirst;
+  const key = prefix !== undefined && prefix.length >= PREFIX_KEY ? prefix.slice(0, PREFIX_KEY) : (prefix ?? first);
+  const list = index.get(key) ?? [];
+  list.push(phrase);
+  index.set(key, list);
 }
 
 for (const lexicon of [riskFr, riskEn] as Record<PhraseTag, string[]>[]) {
@@ -53,7 +50,6 @@ for (const phrase of obscenityEn.words) addPhrase('insult', phrase);
 /** Words that look like a listed prefix but are not insults ("assess" for "ass*"). */
 const exceptPrefixes = obscenityEn.except.map((w) => fold(w.replace(/\*$/, '')));
 const isException = (word: string): boolean => exceptPrefixes.some((p) => word.startsWith(p));
-const sortedPrefixLengths = [...prefixLengths].sort((a, b) => a - b);
 
 function wordMatches(pattern: string, word: string): boolean {
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : pattern === word;
@@ -76,6 +72,8 @@ function phraseFindings(folded: string, out: RiskFinding[]): void {
   const tryPhrases = (list: Phrase[] | undefined, i: number) => {
     if (!list) return;
     for (const phrase of list) {
+      if (!wordMatches(phrase.words[0]!, words[i]!)) continue;
+      if (phrase.tag === 'insult' && phrase.words[0]!.endsWith('*') && isException(words[i]!)) continue;
       let j = 1;
       for (; j < phrase.words.length; j++) {
         const at = i + j;
@@ -88,11 +86,7 @@ function phraseFindings(folded: string, out: RiskFinding[]): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     tryPhrases(byExactFirst.get(w), i);
-    if (isException(w)) continue;
-    for (const len of sortedPrefixLengths) {
-      if (len > w.length) break;
-      tryPhrases(byPrefixFirst.get(w.slice(0, len)), i);
-    }
+    if (w.length >= PREFIX_KEY) tryPhrases(byPrefixKey.get(w.slice(0, PREFIX_KEY)), i);
   }
   // Longest match first; a match overlapping an accepted one of the same tag adds nothing.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
