@@ -54,7 +54,12 @@ export const triggerText = z
   .regex(/^[;:!/\\][\p{L}\p{N}_-]{1,31}$/u, 'a trigger is one of ; : ! / \\ then a word without spaces, like ;merci');
 
 const body = z.string().trim().min(1, 'a body cannot be empty').max(20_000);
-const bodies = z.record(langCode, body);
+// Keys checked after the record so a bad one is named with the reason, not "Invalid key in record".
+const bodies = z.record(z.string(), body).superRefine((b, ctx) => {
+  for (const lang of Object.keys(b))
+    if (!langCode.safeParse(lang).success)
+      ctx.addIssue({ code: 'custom', path: [lang], message: `"${lang}" is not a language code such as fr, en or pt-BR` });
+});
 
 const tag = z
   .string()
