@@ -55,16 +55,18 @@ interface SearchDoc {
   text: string;
 }
 
-function searchDocs(templates: readonly Template[]): SearchDoc[] {
-  return templates.map((t, i) => ({
-    i,
-    name: t.name,
-    trigger: t.trigger ?? '',
-    tags: t.tags,
-    folder: t.folder,
-    text: Object.values(t.bodies).join('\n').replace(EXPR, ' '),
-  }));
-}
+const COMMON_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  ignoreDiacritics: true,
+  // A long name or body must not bury a typo'd match in it ("refnds" in "Returns and refunds").
+  ignoreFieldNorm: true,
+  threshold: 0.4,
+  minMatchCharLength: 2,
+} as const;
+
+/** A word found only in a body counts for less than the same word in a name, tag or folder. */
+const BODY_WEIGHT = 0.6;
 
 /** Relevance of each template to the query, 0..1, or absent when it does not match at all. */
 function queryRelevance(templates: readonly Template[], query: string): Map<number, { relevance: number; trigger: boolean }> {
@@ -74,25 +76,35 @@ function queryRelevance(templates: readonly Template[], query: string): Map<numb
     const trigger = t.trigger?.toLocaleLowerCase();
     if (trigger && (trigger === wanted || trigger.slice(1) === wanted)) out.set(i, { relevance: 1, trigger: true });
   });
-  const fuse = new Fuse(searchDocs(templates), {
+  const docs: SearchDoc[] = templates.map((t, i) => ({
+    i,
+    name: t.name,
+    trigger: t.trigger ?? '',
+    tags: t.tags,
+    folder: t.folder,
+    text: Object.values(t.bodies).join('\n').replace(EXPR, ' '),
+  }));
+  const titles = new Fuse(docs, {
+    ...COMMON_OPTIONS,
     keys: [
       { name: 'name', weight: 3 },
       { name: 'trigger', weight: 2 },
       { name: 'tags', weight: 2 },
       { name: 'folder', weight: 1 },
-      { name: 'text', weight: 1 },
     ],
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreDiacritics: true,
-    threshold: 0.4,
-    minMatchCharLength: 2,
   });
-  for (const hit of fuse.search(query)) {
-    if (!out.has(hit.item.i)) out.set(hit.item.i, { relevance: 1 - (hit.score ?? 1), trigger: false });
-  }
+  const bodies = new Fuse(docs, { ...COMMON_OPTIONS, keys: ['text'] });
+  const consider = (i: number, relevance: number) => {
+    const known = out.get(i);
+    if (!known || (!known.trigger && relevance > known.relevance)) out.set(i, { relevance, trigger: false });
+  };
+  for (const hit of titles.search(query)) consider(hit.item.i, 1 - (hit.score ?? 1));
+  for (const hit of bodies.search(query)) consider(hit.item.i, BODY_WEIGHT * (1 - (hit.score ?? 1)));
   return out;
 }
+
+/** With a query, what the agent typed decides; the comment's context only orders close matches. */
+const QUERY_CONTEXT_WEIGHT = 0.3;
 
 const base = (lang: string) => lang.toLowerCase().split('-')[0]!;
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -108,7 +120,7 @@ function contextReasons(t: Template, ctx: RankContext, weight: number): Reason[]
   if (c?.sentiment.label === 'negative') {
     const intensity = Math.min(1, Math.abs(c.sentiment.score));
     if (CONCILIATORY.has(t.category)) add('mood', 15 + 15 * intensity, `${t.category} for a negative comment`);
-    if (UPBEAT.has(t.category)) add('mood', -20, `${t.category} does not fit a negative comment`);
+    if (UPBEAT.has(t.category)) add('mood', -40, `${t.category} does not fit a negative comment`);
   } else if (c?.sentiment.label === 'positive' && UPBEAT.has(t.category)) {
     add('mood', 10 + 10 * Math.min(1, c.sentiment.score), `${t.category} for a positive comment`);
   }
@@ -130,7 +142,7 @@ function contextReasons(t: Template, ctx: RankContext, weight: number): Reason[]
 
 /**
  * Orders templates for the reply being written. With a query only matching templates are kept
- * and the match counts most (up to 100 points, the comment's context then weighs half); without
+ * and the match counts most (up to 100 points, the comment's context then weighs 0.3); without
  * one every template is kept and ordered by context alone. Ties go by name, then id.
  */
 export function rankTemplates(templates: readonly Template[], ctx: RankContext): Ranked[] {
@@ -148,7 +160,7 @@ export function rankTemplates(templates: readonly Template[], ctx: RankContext):
           : { kind: 'query', points: round(100 * match.relevance), detail: `matches "${query}"` },
       );
     }
-    reasons.push(...contextReasons(template, ctx, matches ? 0.5 : 1));
+    reasons.push(...contextReasons(template, ctx, matches ? QUERY_CONTEXT_WEIGHT : 1));
     ranked.push({ template, score: round(reasons.reduce((s, r) => s + r.points, 0)), reasons });
   });
   return ranked.sort(
