@@ -205,13 +205,25 @@ export function parseEscalation(input: unknown): Escalation {
   return parsed.data;
 }
 
-/** Query parameters that only say who shared the link or how: never part of a thread's identity. */
-const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'igshid', 'igsh', 'mibextid', 'si', 's', 't', 'ref', 'ref_src', 'ref_url',
-  'src', 'feature', 'share_id', 'sharer', 'utm_id', 'mc_cid', 'mc_eid', 'rdt', 'context', '__cft__', '__tn__',
-  'trk', 'trackingid', 'rcm', 'lipi', 'is_from_webapp', 'sender_device', 'web_id', '_r', 'share_app_id',
-  'share_link_id', 'ab_channel', 'pp', 'lc', 'comment_id', 'reply_comment_id', 'commenturn', 'replyurn', 'dashcommenturn',
-]);
+/** Query parameters that only say who shared a link or how, on any site. */
+const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'igsh', 'mibextid']);
+
+/**
+ * Share and comment parameters of the platforms themselves. Per host, because the short ones
+ * (`t`, `s`, `ref`) identify the thread on other sites (phpBB's `viewtopic.php?t=123`).
+ */
+const PLATFORM_PARAMS: Record<string, Set<string>> = {
+  'x.com': new Set(['s', 't', 'ref_src', 'ref_url', 'src']),
+  'youtube.com': new Set(['si', 't', 'feature', 'pp', 'lc', 'ab_channel']),
+  'youtu.be': new Set(['si', 't', 'feature']),
+  'facebook.com': new Set(['comment_id', 'reply_comment_id', '__cft__', '__tn__', 'ref', 'rdid', 'sfnsn', 'notif_id', 'notif_t']),
+  'instagram.com': new Set(['img_index', 'hl']),
+  'linkedin.com': new Set(['commenturn', 'replyurn', 'dashcommenturn', 'dashreplyurn', 'trk', 'rcm', 'lipi', 'trackingid']),
+  'reddit.com': new Set(['context', 'share_id', 'rdt', 'ref', 'ref_source', 'utm_name']),
+  'tiktok.com': new Set(['is_from_webapp', 'sender_device', 'web_id', '_r', '_t', 'share_app_id', 'share_link_id', 'u_code', 'lang']),
+  'threads.net': new Set(['xmt', 'slof', 'hl']),
+  'bsky.app': new Set(['ref_src']),
+};
 
 const HOST_ALIASES: Record<string, string> = {
   'twitter.com': 'x.com',
@@ -265,7 +277,7 @@ export function normaliseUrl(raw: string): string {
   const params = [...url.searchParams.entries()]
     .filter(([k]) => {
       const name = k.toLowerCase().replace(/\[.*\]$/, '');
-      return !TRACKING_PARAMS.has(name) && !name.startsWith('utm_');
+      return !TRACKING_PARAMS.has(name) && !name.startsWith('utm_') && !PLATFORM_PARAMS[host]?.has(name);
     })
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = params.length ? '?' + new URLSearchParams(params).toString() : '';

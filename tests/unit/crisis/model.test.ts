@@ -42,6 +42,7 @@ describe('threadKeyFor', () => {
     ['two statuses', 'https://x.com/a/status/1', 'https://x.com/a/status/2'],
     ['two videos', 'https://www.youtube.com/watch?v=aaa', 'https://www.youtube.com/watch?v=bbb'],
     ['meaningful query kept', 'https://forum.example.com/thread?id=1', 'https://forum.example.com/thread?id=2'],
+    ['a forum topic id is not a tracker', 'https://forum.example.com/viewtopic.php?t=1', 'https://forum.example.com/viewtopic.php?t=2'],
     ['path case matters off known platforms', 'https://example.com/Post', 'https://example.com/post'],
     ['a /watch/ path off YouTube is not a video', 'https://example.com/watch/abc', 'https://youtube.com/watch?v=abc'],
   ];
