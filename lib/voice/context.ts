@@ -1,0 +1,22 @@
+import type { PlatformId } from './pack';
+
+export interface SentimentVerdict {
+  label: string;
+  /** -1 (most negative) .. 1 (most positive). */
+  score: number;
+}
+
+/** What the engine knows about the reply being checked. */
+export interface CheckContext {
+  platform?: PlatformId;
+  /** The reply's language (ISO 639-1); rules with `langs` run only when it matches. */
+  lang?: string;
+  /** The brand's address form; overrides the pack's address rule default. */
+  address?: 'vous' | 'tu';
+  /** expert: errors only; trainee (default): everything. */
+  mode?: 'trainee' | 'expert';
+  /** Keys from ignoreForBrandKey / ignoreHereKey: findings with these keys are dropped. */
+  ignored?: ReadonlySet<string> | readonly string[];
+  /** Classifies the reply's own sentiment (lib/sentiment's classify fits). */
+  sentiment?: (text: string) => SentimentVerdict;
+}

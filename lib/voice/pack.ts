@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import { compilePack } from './compile';
+import { locateJson, type JsonPath } from './json-locate';
+
+/** Platforms a rule can target; the same ids as the platform adapters. */
+export const platformId = z.enum([
+  'x', 'facebook', 'instagram', 'linkedin', 'youtube', 'tiktok', 'reddit', 'threads', 'bluesky', 'mastodon',
+]);
+export type PlatformId = z.infer<typeof platformId>;
+
+export const severity = z.enum(['error', 'warning', 'suggestion']);
+export type Severity = z.infer<typeof severity>;
+
+const nonEmpty = z.string().min(1);
+const count = z.number().int().min(0);
+
+const base = {
+  id: z.string().regex(/^[\p{L}\p{N}_.-]+$/u, 'rule ids use letters, digits, "_", "." and "-"'),
+  severity,
+  /** Short message; `%s` placeholders are filled by the rule (the match, a count, a replacement...). */
+  message: nonEmpty,
+  /** The guideline behind the rule, written for a trainee. */
+  explanation: nonEmpty,
+  link: z.string().optional(),
+  /** Run only on these platforms (all when absent). */
+  platforms: z.array(platformId).optional(),
+  /** Run only when the reply's language (context.lang) is one of these (all when absent or unknown). */
+  langs: z.array(z.string().min(2)).optional(),
+};
+
+/** How a rule finds text: literal tokens (fast, word-bounded) and/or regular expressions. */
+const matching = {
+  tokens: z.array(nonEmpty).optional(),
+  patterns: z.array(nonEmpty).optional(),
+  ignoreCase: z.boolean().default(true),
+  /** Tokens and patterns may match inside words (no word-boundary check). */
+  nonword: z.boolean().default(false),
+  /** Matches equal to one of these (case-insensitively) are not reported. */
+  exceptions: z.array(z.string()).optional(),
+};
+const hasMatcher = (r: { tokens?: string[]; patterns?: string[] }) => (r.tokens?.length ?? 0) + (r.patterns?.length ?? 0) > 0;
+const needsMatcher = { message: 'needs at least one entry in "tokens" or "patterns"' };
+
+export const existenceRule = z
+  .object({ ...base, kind: z.literal('existence'), ...matching, fixes: z.array(z.string()).optional() })
+  .refine(hasMatcher, needsMatcher);
+
+export const substitutionRule = z.object({
+  ...base,
+  kind: z.literal('substitution'),
+  /** Term → preferred replacement(s). The message's first `%s` is the replacement, the second the match (Vale's order). */
+  swap: z.record(nonEmpty, z.union([nonEmpty, z.array(nonEmpty).min(1)])),
+  /** Keys are regular expressions rather than literal terms. */
+  regex: z.boolean().default(false),
+  ignoreCase: z.boolean().default(true),
+  nonword: z.boolean().default(false),
+  exceptions: z.array(z.string()).optional(),
+});
+
+export const scope = z.enum(['text', 'sentence']);
+
+export const occurrenceRule = z
+  .object({ ...base, kind: z.literal('occurrence'), ...matching, max: count.optional(), min: count.optional(), scope: scope.default('text') })
+  .refine(hasMatcher, needsMatcher)
+  .refine((r) => r.max !== undefined || r.min !== undefined, { message: 'needs "max" or "min"' });
+
+export const repetitionRule = z.object({
+  ...base,
+  kind: z.literal('repetition'),
+  ignoreCase: z.boolean().default(true),
+  /** Only words fully matching one of these patterns are checked (every word when absent). */
+  patterns: z.array(nonEmpty).optional(),
+  exceptions: z.array(z.string()).optional(),
+});
+
+export const capitalizationRule = z
+  .object({
+    ...base,
+    kind: z.literal('capitalization'),
+    /** sentence-start: each sentence begins with a capital; terms: each term written in its canonical case. */
+    mode: z.enum(['sentence-start', 'terms']),
+    terms: z.array(nonEmpty).optional(),
+  })
+  .refine((r) => r.mode !== 'terms' || (r.terms?.length ?? 0) > 0, { message: 'mode "terms" needs "terms"', path: ['terms'] });
+
+export const metricRule = z.object({
+  ...base,
+  kind: z.literal('metric'),
+  /** Arithmetic over words, sentences, syllables, characters, complex_words, long_words, polysyllabic_words; sqrt(). */
+  formula: nonEmpty,
+  /** When the formula's value meets this condition, the rule fires (Vale's convention), e.g. "> 25". */
+  condition: z.string().regex(/^\s*(<=|>=|==|!=|<|>)\s*-?\d+(\.\d+)?\s*$/, 'condition looks like "> 25" or "<= 40"'),
+  scope: scope.default('text'),
+  /** Skip texts (or sentences) shorter than this many words: formulas mean little on three words. */
+  minWords: count.default(0),
+});
+
+export const conditionalRule = z.object({
+  ...base,
+  kind: z.literal('conditional'),
+  /** Each match of `first` needs a match of `second` with the same capture (group 1, else the whole match). */
+  first: nonEmpty,
+  second: nonEmpty,
+  ignoreCase: z.boolean().default(false),
+  exceptions: z.array(z.string()).optional(),
+});
+
+export const platformLengthRule = z.object({
+  ...base,
+  kind: z.literal('platform-length'),
+  /** Overrides of the built-in limits (see platforms.ts). */
+  limits: z.partialRecord(platformId, z.number().int().positive()).optional(),
+});
+
+export const entityLimitRule = z.object({
+  ...base,
+  kind: z.literal('entity-limit'),
+  entity: z.enum(['hashtag', 'mention', 'link']),
+  max: count,
+  maxByPlatform: z.partialRecord(platformId, count).optional(),
+});
+
+export const emojiRule = z.object({ ...base, kind: z.literal('emoji'), max: count });
+
+export const shoutingRule = z.object({
+  ...base,
+  kind: z.literal('shouting'),
+  /** A single all-caps word this long is shouting; shorter ones are acronyms. */
+  minLength: z.number().int().min(2).default(6),
+  /** This many all-caps words in a row are shouting whatever their length. */
+  minWords: z.number().int().min(2).default(3),
+});
+
+export const punctuationRunRule = z.object({
+  ...base,
+  kind: z.literal('punctuation-run'),
+  chars: nonEmpty.default('!?'),
+  /** Longest run allowed. */
+  max: z.number().int().min(1).default(1),
+});
+
+export const personalDataKind = z.enum(['email', 'phone', 'order', 'iban', 'card']);
+export const personalDataRule = z.object({
+  ...base,
+  kind: z.literal('personal-data'),
+  detect: z.array(personalDataKind).min(1).default(['email', 'phone', 'order', 'iban', 'card']),
+});
+
+export const disclosureRule = z
+  .object({
+    ...base,
+    kind: z.literal('disclosure'),
+    ...matching,
+    /** Any of these present (case-insensitive) counts as disclosure, e.g. "#ad", "#sponsorisé". */
+    disclosures: z.array(nonEmpty).min(1),
+  })
+  .refine(hasMatcher, needsMatcher);
+
+export const linksRule = z.object({
+  ...base,
+  kind: z.literal('links'),
+  /** Only these domains (and their subdomains) may be linked; any domain when absent. */
+  allow: z.array(nonEmpty).optional(),
+  deny: z.array(nonEmpty).optional(),
+});
+
+export const sentimentRule = z.object({
+  ...base,
+  kind: z.literal('sentiment'),
+  forbid: z.array(z.enum(['negative', 'neutral', 'positive'])).min(1),
+  /** Fires only when |score| is at least this (0..1). */
+  threshold: z.number().min(0).max(1).default(0),
+});
+
+export const addressRule = z.object({
+  ...base,
+  kind: z.literal('address'),
+  /** The brand's form; context.address overrides it. */
+  default: z.enum(['vous', 'tu']),
+});
+
+export const frTypographyRule = z.object({ ...base, kind: z.literal('fr-typography') });
+
+export const inclusiveRule = z.object({
+  ...base,
+  kind: z.literal('inclusive'),
+  /** forbid: no abbreviated inclusive forms; point-median: allowed, written with the point médian. */
+  policy: z.enum(['forbid', 'point-median']),
+});
+
+export const rule = z.discriminatedUnion('kind', [
+  existenceRule, substitutionRule, occurrenceRule, repetitionRule, capitalizationRule, metricRule, conditionalRule,
+  platformLengthRule, entityLimitRule, emojiRule, shoutingRule, punctuationRunRule, personalDataRule, disclosureRule,
+  linksRule, sentimentRule, addressRule, frTypographyRule, inclusiveRule,
+]);
+export type Rule = z.infer<typeof rule>;
+export type RuleKindName = Rule['kind'];
+export type RuleOf<K extends RuleKindName> = Extract<Rule, { kind: K }>;
+
+const ruleKinds = rule.options.map((o) => o.shape.kind.value);
+
+export const voicePack = z.object({
+  format: z.literal('vigie-voice-pack'),
+  version: z.literal(1),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  lang: z.string().min(2),
+  brandId: z.string().optional(),
+  /** Accepted terms (product names, hashtags...): findings on them are dropped. */
+  vocabulary: z.array(z.string().min(1)).default([]),
+  rules: z.array(rule),
+});
+export type VoicePack = z.infer<typeof voicePack>;
+/** A pack as written by hand, before defaults are applied. */
+export type VoicePackInput = z.input<typeof voicePack>;
+
+export const finding = z.object({
+  ruleId: z.string(),
+  severity,
+  message: z.string(),
+  explanation: z.string(),
+  link: z.string().optional(),
+  /** UTF-16 offsets [start, end) in the checked text. */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  match: z.string(),
+  fixes: z.array(z.string()),
+});
+export type Finding = z.infer<typeof finding>;
+
+export interface PackError {
+  path: JsonPath;
+  /** 1-based line in the pack's JSON text, when parsed from text. */
+  line?: number;
+  message: string;
+}
+
+export type ParsePackResult = { ok: true; pack: VoicePack } | { ok: false; errors: PackError[] };
+
+/**
+ * Validates a pack (an object, or its JSON text), then compiles its rules so unsafe or broken
+ * regular expressions and formulas are refused here, with the line and reason, and never reach the page.
+ */
+export function parsePack(input: unknown): ParsePackResult {
+  let value = input;
+  let lineOf: (path: JsonPath) => number | undefined = () => undefined;
+  if (typeof input === 'string') {
+    const located = locateJson(input);
+    if (!located.ok) return { ok: false, errors: [{ path: [], line: located.line, message: located.message }] };
+    value = located.value;
+    lineOf = located.lineOf;
+  }
+  const parsed = voicePack.safeParse(value);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      return { path, line: lineOf(path), message: describeIssue(issue, value) };
+    });
+    return { ok: false, errors: dedupeErrors(errors) };
+  }
+  const seen = new Set<string>();
+  const errors: PackError[] = [];
+  parsed.data.rules.forEach((r, i) => {
+    if (seen.has(r.id)) errors.push({ path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
+    seen.add(r.id);
+  });
+  errors.push(...compilePack(parsed.data).errors);
+  if (errors.length) return { ok: false, errors: errors.map((e) => ({ ...e, line: lineOf(e.path) })) };
+  return { ok: true, pack: parsed.data };
+}
+
+/** An unknown kind would otherwise read "invalid input"; name the kinds a pack author can use. */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'rules') {
+    const r = (value as { rules: unknown[] }).rules[issue.path[1] as number] as { kind?: unknown } | undefined;
+    return `unknown rule kind ${JSON.stringify(r?.kind)}; one of ${ruleKinds.join(', ')}`;
+  }
+  return issue.message;
+}
+
+function dedupeErrors(errors: PackError[]): PackError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path.join('.')}|${e.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
