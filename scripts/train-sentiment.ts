@@ -165,21 +165,20 @@ function sparse(buf: { idx: Int32Array; val: Float32Array; n: number }): Sparse 
 
 /**
  * The English insult list is derived from the obscenity package's English dataset (MIT): each
- * pattern's optional letters expanded, a pattern open at its end becoming a prefix ("word*").
+ * pattern's optional and wildcard letters expanded, a pattern open at its end becoming a prefix ("word*").
  */
 function writeObscenityList(): void {
   const words = new Set<string>();
   const built = englishDataset.build();
   // Whitelisted terms ("assess", "arsenal" via "arsen") stop a prefix from matching.
   const except = new Set<string>();
-  for (const term of built.whitelistedTerms) if (/^[a-z]{3,}$/.test(term)) except.add(term + '*');
+  for (const term of built.whitelistedTerms ?? []) if (/^[a-z]{3,}$/.test(term)) except.add(term + '*');
   for (const { pattern } of built.blacklistedTerms) {
     let variants = [''];
-    for (const node of pattern.nodes) {
-      const lit = (n: typeof node) => ('chars' in n ? String.fromCharCode(...n.chars) : '');
-      if (node.kind === 0) variants = variants.flatMap((v) => [v, v + lit(node.childNode)]);
-      else variants = variants.map((v) => v + lit(node));
-    }
+    // A wildcard letter ("f?ck") stands for the vowels that spell real words, not any character.
+    const spell = (n: (typeof pattern.nodes)[number]): string[] =>
+      'chars' in n ? [String.fromCharCode(...n.chars)] : n.kind === 0 ? ['', ...spell(n.childNode)] : [...'aeiouy'];
+    for (const node of pattern.nodes) variants = variants.flatMap((v) => spell(node).map((s) => v + s));
     for (const v of variants) {
       const word = v.trim();
       if (word.length >= 3 && /^[a-z ]+$/.test(word)) words.add(pattern.requireWordBoundaryAtEnd ? word : word + '*');
