@@ -76,6 +76,7 @@ function jsonPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
+/** The line of a JSON syntax error, when the engine's message gives a position or a line. */
 function lineOfPosition(text: string, message: string): number | undefined {
   const pos = /position (\d+)/.exec(message);
   if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
@@ -195,7 +196,7 @@ function readHeader(cells: string[]): { columns: Column[] } | { errors: ImportIs
 /** Maps a schema issue back to the CSV column the user has to fix. */
 function csvColumn(path: readonly PropertyKey[]): string {
   const [head, a, b] = path;
-  if (head === 'bodies' && a !== undefined) return `body_${String(a)}`;
+  if (head === 'bodies') return a === undefined ? 'body_*' : `body_${String(a)}`;
   if (head === 'platformVariants' && a !== undefined && b !== undefined) return `variant_${String(a)}_${String(b)}`;
   return String(head ?? '');
 }
