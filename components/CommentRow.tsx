@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import type { CommentRecord } from '../lib/db/model';
 import { platformNames } from '../lib/platforms/types';
 import { useT } from './i18n';
 
-/** One stored comment: platform, author, text (as text), sentiment and a link to where it lives. */
-export function CommentRow({ comment }: { comment: CommentRecord }) {
+/** One stored comment: platform, author, text (as text), sentiment, risks, and a link to where it lives. */
+export function CommentRow({ comment, children }: { comment: CommentRecord; children?: ReactNode }) {
   const t = useT();
+  const tags = [...new Set(comment.risks.map((r) => r.tag))];
   return (
     <li className="comment" data-comment-id={comment.id}>
       <div className="comment-meta">
@@ -12,13 +14,19 @@ export function CommentRow({ comment }: { comment: CommentRecord }) {
         <span className="author">{comment.author.name}</span>
         {comment.author.handle && <span className="handle">{comment.author.handle}</span>}
         <span className={`pill ${comment.sentiment.label}`}>{t(`sentiment.${comment.sentiment.label}`)}</span>
+        {tags.map((tag) => (
+          <span key={tag} className="pill risk" data-risk={tag}>
+            {t(`risk.${tag}`)}
+          </span>
+        ))}
       </div>
       <p className="comment-text">{comment.text}</p>
-      {comment.permalink && (
+      {comment.permalink && !children && (
         <a href={comment.permalink} target="_blank" rel="noreferrer noopener">
           {t('popup.open')}
         </a>
       )}
+      {children}
     </li>
   );
 }

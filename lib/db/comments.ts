@@ -1,8 +1,10 @@
 import type { ExtractedComment } from '../platforms/types';
 import { commentKey } from '../platforms/types';
 import type { SentimentResult } from '../sentiment/types';
-import type { CommentRecord, CommentStatus } from './model';
+import { needsAttention, type CommentRecord, type CommentStatus } from './model';
 import type { VigieDb } from './schema';
+
+const withAttention = (row: CommentRecord): CommentRecord => ({ ...row, attention: needsAttention(row) });
 
 export interface SeenComment {
   comment: ExtractedComment;
@@ -20,7 +22,7 @@ export async function recordSeen(db: VigieDb, seen: SeenComment[], now: number):
     const existing = await db.comments.bulkGet(ids);
     const rows = seen.map(({ comment, threadUrl, sentiment }, i): CommentRecord => {
       const before = existing[i];
-      return {
+      return withAttention({
         ...before,
         id: ids[i]!,
         platform: comment.platform,
@@ -37,7 +39,8 @@ export async function recordSeen(db: VigieDb, seen: SeenComment[], now: number):
         firstSeenAt: before?.firstSeenAt ?? now,
         lastSeenAt: now,
         status: before?.status ?? 'new',
-      };
+        attention: 0,
+      });
     });
     await db.comments.bulkPut(rows);
     return rows;
@@ -48,12 +51,12 @@ export async function setStatus(db: VigieDb, id: string, status: CommentStatus, 
   return db.transaction('rw', db.comments, async () => {
     const row = await db.comments.get(id);
     if (!row) return undefined;
-    const next: CommentRecord = {
+    const next = withAttention({
       ...row,
       status,
       ...(status === 'flagged' ? { flaggedAt: row.flaggedAt ?? now } : {}),
       ...(status === 'replied' ? { repliedAt: now } : {}),
-    };
+    });
     await db.comments.put(next);
     return next;
   });

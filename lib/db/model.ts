@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VoicePack } from '../voice/pack';
 import { platformId } from '../platforms/schema';
 import { riskFinding, sentimentLabel } from '../sentiment/types';
 
@@ -25,8 +26,20 @@ export const commentRecord = z.object({
   flaggedAt: z.number().optional(),
   repliedAt: z.number().optional(),
   incidentId: z.string().optional(),
+  /** 1 while the comment waits for the team (see needsAttention): the queue's index. */
+  attention: z.union([z.literal(0), z.literal(1)]),
 });
 export type CommentRecord = z.infer<typeof commentRecord>;
+
+/**
+ * A comment is in the queue while nobody answered it and it calls for an answer: flagged by someone,
+ * negative, or carrying a risk tag. Stored (as 0/1, IndexedDB cannot index booleans) so the queue and
+ * the overdue count are index reads.
+ */
+export function needsAttention(c: Pick<CommentRecord, 'status' | 'sentiment' | 'risks'>): 0 | 1 {
+  if (c.status === 'replied' || c.status === 'ignored') return 0;
+  return c.status === 'flagged' || c.sentiment?.label === 'negative' || (c.risks?.length ?? 0) > 0 ? 1 : 0;
+}
 
 export const eventRecord = z.object({
   id: z.number().optional(),
@@ -55,3 +68,6 @@ export const healthRecord = z.object({
   problems: z.array(z.string()),
 });
 export type HealthRecord = z.infer<typeof healthRecord>;
+
+/** A brand's voice pack as stored: the pack itself plus whether it is one of ours and in use (0/1: indexable). */
+export type VoicePackRecord = VoicePack & { builtIn: boolean; active: 0 | 1 };

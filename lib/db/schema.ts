@@ -4,20 +4,17 @@
  * Only the background and the extension pages open it; content scripts go through messages.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { BrandRecord, CommentRecord, EventRecord, HealthRecord } from './model';
-
-interface KeyedRow {
-  id: string;
-  [field: string]: unknown;
-}
+import type { Clip, Incident, TimelineEntry } from '../crisis/model';
+import type { Template } from '../templates/model';
+import { needsAttention, type BrandRecord, type CommentRecord, type EventRecord, type HealthRecord, type VoicePackRecord } from './model';
 
 export type VigieDb = Dexie & {
   comments: EntityTable<CommentRecord, 'id'>;
-  templates: EntityTable<KeyedRow, 'id'>;
-  voicePacks: EntityTable<KeyedRow, 'id'>;
-  incidents: EntityTable<KeyedRow, 'id'>;
-  timeline: EntityTable<{ id?: number; incidentId: string; at: number; kind: string; text: string; ref?: string }, 'id'>;
-  clips: EntityTable<KeyedRow, 'id'>;
+  templates: EntityTable<Template, 'id'>;
+  voicePacks: EntityTable<VoicePackRecord, 'id'>;
+  incidents: EntityTable<Incident, 'id'>;
+  timeline: EntityTable<TimelineEntry, 'id'>;
+  clips: EntityTable<Clip, 'id'>;
   events: EntityTable<EventRecord, 'id'>;
   brands: EntityTable<BrandRecord, 'id'>;
   settings: EntityTable<{ key: string; value: unknown }, 'key'>;
@@ -39,11 +36,13 @@ export function defineVersions(db: Dexie): void {
     brands: 'id, name',
     settings: 'key',
   });
-  // Version 2: the queue reads "flagged or negative, oldest first" and the popup counts today's rows
-  // without scanning the table; adapters report their health; lastSeenAt tells a live thread from a stale one.
+  // Version 2: the popup counts today's rows and the side panel reads its queue (flagged, or negative or
+  // risky and unanswered, oldest first) from indexes alone, so they stay fast at 100,000 comments;
+  // adapters report their health; lastSeenAt tells a live thread from a stale one.
   db.version(2)
     .stores({
-      comments: 'id, platform, status, firstSeenAt, [platform+firstSeenAt], incidentId, [status+firstSeenAt], sentiment.label, lastSeenAt',
+      comments:
+        'id, platform, status, firstSeenAt, [platform+firstSeenAt], incidentId, [status+firstSeenAt], [sentiment.label+firstSeenAt], [attention+firstSeenAt], repliedAt',
       health: 'platform',
     })
     .upgrade((tx) =>
@@ -54,6 +53,7 @@ export function defineVersions(db: Dexie): void {
           c.lastSeenAt ??= c.firstSeenAt ?? Date.now();
           c.sentiment ??= { label: 'neutral', score: 0, confidence: 0 };
           c.risks ??= [];
+          c.attention = needsAttention(c as CommentRecord);
         }),
     );
 }

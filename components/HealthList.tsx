@@ -1,0 +1,30 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../lib/db';
+import { listHealth } from '../lib/db/health';
+import { platformNames } from '../lib/platforms/types';
+import { formatRelative } from './format';
+import { useNow } from './hooks';
+import { useLang, useT } from './i18n';
+
+/** How each platform's adapter fared on the last page it saw: a markup change shows here first. */
+export function HealthList() {
+  const t = useT();
+  const lang = useLang();
+  const now = useNow();
+  const health = useLiveQuery(() => listHealth(getDb()), []);
+  return (
+    <section aria-labelledby="health-title">
+      <h2 id="health-title">{t('health.title')}</h2>
+      {health?.length === 0 && <p className="empty">{t('health.empty')}</p>}
+      <ul className="health" data-testid="health-list">
+        {health?.map((h) => (
+          <li key={h.platform} data-platform={h.platform} data-healthy={h.problems.length === 0}>
+            <span aria-hidden="true">{h.problems.length ? '⚠️' : '✅'}</span> <strong>{platformNames[h.platform]}</strong>{' '}
+            {h.problems.length ? h.problems.join(' · ') : t('health.ok', { comments: h.comments, composers: h.composers })}{' '}
+            <span className="muted">({t('health.checked', { when: formatRelative(h.checkedAt, now, lang) })})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
