@@ -14,6 +14,8 @@ const DIGIT = 1, LETTER = 2, UNDERSCORE = 4, SPACE = 8, OTHER = 16, ALL = 31;
 interface CharSet {
   cats: number;
   chars: Set<string>;
+  /** Characters a negated class leaves out of its categories: [^\s,] is "all but spaces and commas". */
+  except?: Set<string>;
 }
 interface Quant {
   min: number;
@@ -63,8 +65,13 @@ function categoryOf(c: string): number {
 }
 
 const set = (cats: number, chars: Iterable<string> = []): CharSet => ({ cats, chars: new Set(chars) });
-const union = (a: CharSet, b: CharSet): CharSet => set(a.cats | b.cats, [...a.chars, ...b.chars]);
-const has = (s: CharSet, c: string) => s.chars.has(c) || (s.cats & categoryOf(c)) !== 0;
+const has = (s: CharSet, c: string) => s.chars.has(c) || (!s.except?.has(c) && (s.cats & categoryOf(c)) !== 0);
+const union = (a: CharSet, b: CharSet): CharSet => {
+  const u = set(a.cats | b.cats, [...a.chars, ...b.chars]);
+  const except = [...(a.except ?? []), ...(b.except ?? [])].filter((c) => !has(a, c) && !has(b, c));
+  if (except.length) u.except = new Set(except);
+  return u;
+};
 const overlaps = (a: CharSet, b: CharSet) =>
   (a.cats & b.cats) !== 0 || [...a.chars].some((c) => has(b, c)) || [...b.chars].some((c) => has(a, c));
 
@@ -227,6 +234,8 @@ class Parser {
     const negated = this.src[this.i] === '^';
     if (negated) this.i++;
     let acc = set(0);
+    /** Categories listed whole (\d, \s, \p{L}), as opposed to ranges that cover part of one. */
+    let full = 0;
     let prev: string | undefined;
     while (this.i < this.src.length && this.src[this.i] !== ']') {
       const c = this.src[this.i]!;
@@ -241,6 +250,7 @@ class Parser {
       if (c === '\\') {
         const e = this.escape(true);
         if (typeof e !== 'string') acc = union(acc, e);
+        if (typeof e !== 'string' && e.chars.size === 0) full |= e.cats;
         prev = e !== 'assert' && e !== 'backref' && e.cats === 0 && e.chars.size > 0 ? [...e.chars][0] : undefined;
         continue;
       }
@@ -250,8 +260,11 @@ class Parser {
     }
     if (this.src[this.i] !== ']') throw new UnsafeRegex('unterminated character class');
     this.i++;
-    // A negated class matches almost anything: treat it as every category.
-    return negated ? set(ALL) : acc;
+    if (!negated) return acc;
+    // Negated: every category but those listed whole (\s in [^\s]), minus the listed characters.
+    const out = set(ALL & ~full);
+    out.except = new Set([...acc.chars].filter((c) => (out.cats & categoryOf(c)) !== 0));
+    return out;
   }
 }
 
