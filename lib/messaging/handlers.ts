@@ -1,5 +1,10 @@
 /** What the background does for each message. Handlers get parsed requests only (see handle.ts). */
+import type { Incident } from '../crisis/model';
 import { recordSeen, setStatus } from '../db/comments';
+import { escalateToIncident } from '../db/incidents';
+import type { CommentRecord } from '../db/model';
+import { getSetting } from '../db/settings';
+import { commentKey, type ExtractedComment } from '../platforms/types';
 import { logEvent } from '../db/events';
 import { reportHealth } from '../db/health';
 import type { VigieDb } from '../db/schema';
@@ -11,13 +16,26 @@ export interface HandlerDeps {
   classify(text: string): SentimentResult;
   now(): number;
   version: string;
+  /** Side effects the background runs after a change: page-state mirror, spike detector, webhooks. */
+  effects: {
+    commentsSeen(rows: CommentRecord[]): Promise<void>;
+    incidentChanged(incident: Incident, created: boolean): Promise<void>;
+    settingsChanged(): Promise<void>;
+  };
 }
 
-export function createHandlers({ db, classify, now, version }: HandlerDeps): Handlers {
+export function createHandlers({ db, classify, now, version, effects }: HandlerDeps): Handlers {
+  const seenNow = async (comments: ExtractedComment[], threadUrl: string) => {
+    const seen = comments.map((comment) => ({ comment, threadUrl, sentiment: classify(comment.text) }));
+    const before = new Set((await db.comments.bulkGet(seen.map((s) => commentKey(s.comment)))).filter(Boolean).map((c) => c!.id));
+    const rows = await recordSeen(db, seen, now());
+    // Only comments seen for the first time feed the spike detector: a scroll back up is not a new complaint.
+    await effects.commentsSeen(rows.filter((r) => !before.has(r.id)));
+    return { seen, rows };
+  };
   return {
     async 'cs:comments-seen'({ comments, threadUrl }) {
-      const seen = comments.map((comment) => ({ comment, threadUrl, sentiment: classify(comment.text) }));
-      const rows = await recordSeen(db, seen, now());
+      const { seen, rows } = await seenNow(comments, threadUrl);
       return { badges: rows.map((row, i) => ({ id: row.id, status: row.status, sentiment: seen[i]!.sentiment })) };
     },
 
@@ -33,8 +51,29 @@ export function createHandlers({ db, classify, now, version }: HandlerDeps): Han
       return { stored: true };
     },
 
+    async 'cs:escalate'({ comment, escalation }, sender) {
+      if (comment) await seenNow([comment], escalation.threadUrl ?? sender.tab?.url ?? '');
+      const playbook = await getSetting(db, 'playbook');
+      const { incident, created } = await escalateToIncident(db, escalation, playbook, new Date(now()));
+      await logEvent(db, created ? 'incident.opened' : 'incident.escalated', { incidentId: incident.id, commentId: escalation.commentId }, now());
+      await effects.incidentChanged(incident, created);
+      return { incidentId: incident.id, title: incident.title, severity: incident.severity, created };
+    },
+
     async 'ui:ping'() {
       return { version };
+    },
+
+    async 'ui:settings-changed'() {
+      await effects.settingsChanged();
+      return { published: true };
+    },
+
+    async 'ui:incident-changed'({ incidentId }) {
+      const incident = await db.incidents.get(incidentId);
+      if (!incident) throw new HandlerError('not-found', `no incident ${incidentId}`);
+      await effects.incidentChanged(incident, false);
+      return { published: true };
     },
   };
 }

@@ -4,6 +4,7 @@
  * extension page. The background parses each request with these schemas before any handler runs.
  */
 import { z } from 'zod';
+import { escalationInput } from '../crisis/model';
 import { commentStatus, healthRecord } from '../db/model';
 import { extractedComment } from '../platforms/schema';
 import { sentimentResult } from '../sentiment/types';
@@ -26,7 +27,21 @@ export const requests = z.discriminatedUnion('type', [
     report: healthRecord.omit({ checkedAt: true }),
   }),
   z.object({
+    type: z.literal('cs:escalate'),
+    /** The comment as the page shows it, stored first if the background has not seen it yet. */
+    comment: extractedComment.optional(),
+    escalation: escalationInput,
+  }),
+  z.object({
     type: z.literal('ui:ping'),
+  }),
+  z.object({
+    type: z.literal('ui:settings-changed'),
+    key: z.string().max(40),
+  }),
+  z.object({
+    type: z.literal('ui:incident-changed'),
+    incidentId: z.string().max(100),
   }),
 ]);
 export type Request = z.infer<typeof requests>;
@@ -42,7 +57,10 @@ export const responses = {
   'cs:comments-seen': z.object({ badges: z.array(badge) }),
   'cs:set-status': z.object({ id: z.string(), status: commentStatus }),
   'cs:health': z.object({ stored: z.boolean() }),
+  'cs:escalate': z.object({ incidentId: z.string(), title: z.string(), severity: z.number(), created: z.boolean() }),
   'ui:ping': z.object({ version: z.string() }),
+  'ui:settings-changed': z.object({ published: z.boolean() }),
+  'ui:incident-changed': z.object({ published: z.boolean() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type Response<T extends RequestType> = z.infer<(typeof responses)[T]>;

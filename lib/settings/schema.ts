@@ -3,6 +3,9 @@
  * reason; nothing half-valid is stored.
  */
 import { z } from 'zod';
+import { defaultPlaybook, playbook } from '../crisis/playbooks';
+import { spikeConfig } from '../crisis/spike';
+import { webhookConfig } from '../crisis/webhook';
 import { platformId } from '../platforms/schema';
 
 export const settingSchemas = {
@@ -29,6 +32,12 @@ export const settingSchemas = {
     .default({ mode: 'trainee', disabledPlatforms: [] }),
   /** The person using this browser: their name and signature fill {{agent}} and {{signature}}. */
   agent: z.object({ name: z.string().max(80), signature: z.string().max(200) }).default({ name: '', signature: '' }),
+  /** The team's crisis playbook, as the lead edited it. */
+  playbook: playbook.default(defaultPlaybook),
+  /** Team notification; null until someone configures it (nothing leaves the browser before). */
+  webhook: webhookConfig.nullable().default(null),
+  /** Spike alert thresholds (see lib/crisis/spike.ts for what each means). */
+  spike: spikeConfig.default(spikeConfig.parse({})),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -13,12 +13,16 @@ const fromPopup = { id: EXT, url: `${ORIGIN}popup.html` };
 
 const classify = (text: string): SentimentResult => ({ label: text.includes('arnaque') ? 'negative' : 'neutral', score: 0, confidence: 0.5, lang: 'fr', risks: [] });
 
+let seenByDetector: string[];
+let changed: [string, boolean][];
 let db: VigieDb;
 let dispatch: ReturnType<typeof createDispatcher>;
 beforeEach(async () => {
+  seenByDetector = [];
+  changed = [];
   db = openDb(`vigie-msg-${Math.random()}`);
   await db.open();
-  dispatch = createDispatcher(createHandlers({ db, classify, now: () => 42, version: '0.1.0' }), EXT, ORIGIN);
+  dispatch = createDispatcher(createHandlers({ db, classify, now: () => 42, version: '0.1.0', effects: { commentsSeen: async (rows) => void seenByDetector.push(...rows.map((r) => r.id)), incidentChanged: async (i, created) => void changed.push([i.id, created]), settingsChanged: async () => {} } }), EXT, ORIGIN);
 });
 afterEach(async () => {
   db.close();
@@ -69,5 +73,32 @@ describe('background message dispatch', () => {
     expect(await db.comments.get('x:2')).toMatchObject({ status: 'flagged', flaggedAt: 42 });
     expect(await db.events.where('type').equals('comment.flagged').count()).toBe(1);
     expect(await dispatch({ type: 'cs:set-status', commentId: 'x:999', status: 'flagged' }, fromX)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('feeds only first sightings to the spike detector', async () => {
+    await dispatch(seen(), fromX);
+    await dispatch(seen(), fromX);
+    expect(seenByDetector).toEqual(['x:2']);
+  });
+
+  it('escalates a comment: one incident for two escalations of the same thread, the comment flagged and linked', async () => {
+    const escalation = { platform: 'x', threadUrl: 'https://x.com/vigie_demo/status/1', severity: 2, category: 'reputation', commentId: 'x:2', commentText: 'arnaque', lang: 'fr' };
+    const comment = { platform: 'x', nativeId: '2', author: { name: 'Marie' }, text: 'arnaque' };
+    const first = await dispatch({ type: 'cs:escalate', comment, escalation }, fromX);
+    const second = await dispatch({ type: 'cs:escalate', escalation: { ...escalation, threadUrl: 'https://twitter.com/other_name/status/1?s=20', severity: 3 } }, fromX);
+    expect(first).toMatchObject({ ok: true, data: { created: true, severity: 2 } });
+    expect(second).toMatchObject({ ok: true, data: { created: false, severity: 3 } });
+    expect(await db.incidents.count()).toBe(1);
+    const incident = (await db.incidents.toArray())[0]!;
+    expect(incident.checklist.length).toBeGreaterThan(5);
+    expect(await db.comments.get('x:2')).toMatchObject({ status: 'flagged', incidentId: incident.id, attention: 1 });
+    expect(changed).toEqual([[incident.id, true], [incident.id, false]]);
+  });
+
+  it('refuses an escalation without severity, naming the field, and opens nothing', async () => {
+    const answer = await dispatch({ type: 'cs:escalate', escalation: { platform: 'x', threadUrl: 'https://x.com/a/status/1', category: 'reputation' } }, fromX);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(!answer.ok && answer.error.message).toContain('escalation.severity');
+    expect(await db.incidents.count()).toBe(0);
   });
 });
