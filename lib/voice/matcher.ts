@@ -65,13 +65,13 @@ export class PackCompiler {
     const regexes = (spec.patterns ?? [])
       .map((p, k) => this.regex(p, [...path, 'patterns', k], ignoreCase))
       .filter((r): r is RegExp => !!r);
-    const exceptions = new Set((spec.exceptions ?? []).map(fold));
+    const exceptions = (spec.exceptions ?? []).map(fold).filter(Boolean);
     const hasTokens = (spec.tokens?.length ?? 0) > 0;
     return {
       find: (doc) => {
         const found: Match[] = hasTokens ? [...(this.literalMatches(doc).get(id) ?? [])] : [];
         for (const re of regexes) found.push(...execAll(re, doc.text, nonword));
-        const kept = exceptions.size ? found.filter((m) => !exceptions.has(fold(doc.text.slice(m.start, m.end)))) : found;
+        const kept = exceptions.length ? dropExceptions(doc, found, exceptions) : found;
         if (hasTokens && regexes.length) kept.sort((a, b) => a.start - b.start || b.end - a.end);
         return kept.slice(0, MAX_MATCHES);
       },
@@ -113,6 +113,17 @@ export class PackCompiler {
       return out;
     });
   }
+}
+
+/** Drops matches lying inside an occurrence of an exception ("promo" inside "promo code"). */
+function dropExceptions(doc: TextDoc, found: Match[], exceptions: string[]): Match[] {
+  const spans: Span[] = [];
+  for (const e of exceptions) {
+    for (let at = doc.folded.indexOf(e); at >= 0; at = doc.folded.indexOf(e, at + 1)) {
+      if (atWordBoundaries(doc.text, at, at + e.length)) spans.push({ start: at, end: at + e.length });
+    }
+  }
+  return found.filter((m) => !spans.some((s) => m.start >= s.start && m.end <= s.end));
 }
 
 /** All matches of a global regex; zero-length matches are skipped, word boundaries enforced unless nonword. */

@@ -15,10 +15,13 @@ export function isWordAt(text: string, i: number): boolean {
   return WORD_RE.test(text[i]!);
 }
 
-/** A match may not cut a word: it is refused when it starts or ends in the middle of one. */
+/**
+ * A match may not cut a word: it is refused when it starts or ends in the middle of one. A hyphen
+ * joins words here ("mail" is not a word of "e-mail"); an apostrophe does not ("l'email").
+ */
 export function atWordBoundaries(text: string, start: number, end: number): boolean {
-  if (isWordAt(text, start) && isWordAt(text, start - 1)) return false;
-  if (isWordAt(text, end - 1) && isWordAt(text, end)) return false;
+  if (isWordAt(text, start) && (isWordAt(text, start - 1) || (text[start - 1] === '-' && isWordAt(text, start - 2)))) return false;
+  if (isWordAt(text, end - 1) && (isWordAt(text, end) || (text[end] === '-' && isWordAt(text, end + 1)))) return false;
   return true;
 }
 
@@ -35,7 +38,8 @@ export function fold(text: string): string {
 /** Gives the replacement the case of the text it replaces: "Feedback" → "Retour", "FEEDBACK" → "RETOUR". */
 export function matchCase(original: string, replacement: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
-  if (!letters || !replacement) return replacement;
+  // A replacement with its own capitals (iPhone, LinkedIn) is written the way it must be.
+  if (!letters || !replacement || /\p{Lu}/u.test(replacement)) return replacement;
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
   const first = letters[0]!;
   if (first !== first.toLowerCase()) return replacement[0]!.toUpperCase() + replacement.slice(1);

@@ -1,0 +1,59 @@
+import { timeIt } from './lib/measure';
+import { check } from '../lib/voice/engine';
+import { builtInPacks } from '../lib/voice/packs/index';
+import { parsePack, type VoicePack } from '../lib/voice/pack';
+
+/**
+ * A realistic 300-rule pack: the built-in French pack's 22 rules, then word-list rules (anglicisms,
+ * clichés, banned words) generated from a vocabulary, a few pattern rules and every other kind.
+ */
+function bigPack(): VoicePack {
+  const fr = builtInPacks.fr;
+  const rules: unknown[] = [...fr.rules];
+  const stems = ['livraison', 'commande', 'colis', 'remboursement', 'produit', 'service', 'magasin', 'conseiller', 'retour', 'facture',
+    'abonnement', 'compte', 'carte', 'garantie', 'réparation', 'échange', 'stock', 'offre', 'paiement', 'adresse'];
+  const adjectives = ['rapide', 'gratuit', 'premium', 'urgent', 'exclusif', 'garanti', 'officiel', 'express', 'nouveau', 'international', 'complet', 'standard', 'prioritaire'];
+  let n = 0;
+  for (const s of stems) {
+    for (const a of adjectives) {
+      if (rules.length >= 280) break;
+      const kind = n++ % 3 === 0 ? 'existence' : 'substitution';
+      const base = { id: `bench.${n}`, severity: 'suggestion', message: 'Évitez « %s ».', explanation: 'Règle de test du banc de mesure.' };
+      rules.push(kind === 'existence' ? { ...base, kind, tokens: [`${s} ${a}`, `${s}s ${a}s`] } : { ...base, kind, swap: { [`${s} ${a}`]: `${s} ${a} (vérifié)` } });
+    }
+  }
+  const extra = (id: string, rule: object) => rules.push({ id, severity: 'warning', message: '%s', explanation: 'Règle de test.', ...rule });
+  for (let k = 0; rules.length < 300; k++) {
+    const i = rules.length;
+    const kinds = [
+      () => extra(`bench.p${i}`, { kind: 'existence', patterns: [`\\b(?:re)?command(?:e|é)${k}\\b`] }),
+      () => extra(`bench.o${i}`, { kind: 'occurrence', tokens: ['merci'], max: 2 + k }),
+      () => extra(`bench.m${i}`, { kind: 'metric', formula: 'words', condition: `> ${40 + k}`, scope: 'sentence' }),
+      () => extra(`bench.c${i}`, { kind: 'capitalization', mode: 'terms', terms: [`Marque${k}`] }),
+    ];
+    kinds[k % kinds.length]!();
+  }
+  const parsed = parsePack({ ...fr, id: 'bench', rules });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
+  return parsed.pack;
+}
+
+const REPLY =
+  "Bonjour Julie, merci pour votre message ! Nous sommes désolés pour le retard de votre colis : la livraison rapide n'a pas été respectée. Tu peux nous envoyer ton numéro de commande en message privé ? On regarde ça tout de suite avec le transporteur.";
+
+export async function run(): Promise<Record<string, unknown>> {
+  const pack = bigPack();
+  const reply = REPLY.padEnd(280, ' Merci.').slice(0, 280);
+  const long = Array.from({ length: 30 }, () => REPLY).join(' ').slice(0, 5000);
+  const ctx = { platform: 'x' as const };
+  // New strings each run, as a composer produces, so no per-text cache can help.
+  let i = 0;
+  const short = timeIt(() => void check(reply + ' '.repeat(i++ % 3), pack, ctx), 500, 50);
+  const big = timeIt(() => void check(long + ' '.repeat(i++ % 3), pack, { platform: 'facebook' }), 200, 20);
+  return {
+    rules: pack.rules.length,
+    reply280: { chars: reply.length, ...short, budgetMedianMs: 1 },
+    text5000: { chars: long.length, ...big, budgetMedianMs: 5 },
+    findingsOnReply: check(reply, pack, ctx).length,
+  };
+}
