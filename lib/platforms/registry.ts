@@ -1,8 +1,9 @@
 import type { PlatformAdapter } from './types';
 import { xAdapter } from './x/adapter';
+import { youtubeAdapter } from './youtube/adapter';
 
 /** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
-export const adapters: PlatformAdapter[] = [xAdapter];
+export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter];
 
 export function platformForUrl(href: string): PlatformAdapter | undefined {
   let url: URL;
