@@ -55,10 +55,13 @@ interface SearchDoc {
   text: string;
 }
 
+// Accents are folded once here rather than by Fuse's ignoreDiacritics, which folds every string
+// again on every search and doubled the time per keystroke.
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+
 const COMMON_OPTIONS = {
   includeScore: true,
   ignoreLocation: true,
-  ignoreDiacritics: true,
   // A long name or body must not bury a typo'd match in it ("refnds" in "Returns and refunds").
   ignoreFieldNorm: true,
   threshold: 0.4,
@@ -68,21 +71,20 @@ const COMMON_OPTIONS = {
 /** A word found only in a body counts for less than the same word in a name, tag or folder. */
 const BODY_WEIGHT = 0.6;
 
-/** Relevance of each template to the query, 0..1, or absent when it does not match at all. */
-function queryRelevance(templates: readonly Template[], query: string): Map<number, { relevance: number; trigger: boolean }> {
-  const out = new Map<number, { relevance: number; trigger: boolean }>();
-  const wanted = query.toLocaleLowerCase();
-  templates.forEach((t, i) => {
-    const trigger = t.trigger?.toLocaleLowerCase();
-    if (trigger && (trigger === wanted || trigger.slice(1) === wanted)) out.set(i, { relevance: 1, trigger: true });
-  });
+interface Index {
+  templates: readonly Template[];
+  titles: Fuse<SearchDoc>;
+  bodies: Fuse<SearchDoc>;
+}
+
+function buildIndex(templates: readonly Template[]): Index {
   const docs: SearchDoc[] = templates.map((t, i) => ({
     i,
-    name: t.name,
+    name: fold(t.name),
     trigger: t.trigger ?? '',
-    tags: t.tags,
-    folder: t.folder,
-    text: Object.values(t.bodies).join('\n').replace(EXPR, ' '),
+    tags: t.tags.map(fold),
+    folder: fold(t.folder),
+    text: fold(Object.values(t.bodies).join('\n').replace(EXPR, ' ')),
   }));
   const titles = new Fuse(docs, {
     ...COMMON_OPTIONS,
@@ -93,13 +95,37 @@ function queryRelevance(templates: readonly Template[], query: string): Map<numb
       { name: 'folder', weight: 1 },
     ],
   });
-  const bodies = new Fuse(docs, { ...COMMON_OPTIONS, keys: ['text'] });
+  return { templates: [...templates], titles, bodies: new Fuse(docs, { ...COMMON_OPTIONS, keys: ['text'] }) };
+}
+
+// The picker searches the same list on every keystroke: keep its index while every template in
+// it is the same object in the same place (a list changed in place is noticed, not trusted).
+const indexes = new WeakMap<readonly Template[], Index>();
+
+function indexFor(templates: readonly Template[]): Index {
+  const known = indexes.get(templates);
+  if (known && known.templates.length === templates.length && known.templates.every((t, i) => t === templates[i])) return known;
+  const index = buildIndex(templates);
+  indexes.set(templates, index);
+  return index;
+}
+
+/** Relevance of each template to the query, 0..1, or absent when it does not match at all. */
+function queryRelevance(templates: readonly Template[], query: string): Map<number, { relevance: number; trigger: boolean }> {
+  const out = new Map<number, { relevance: number; trigger: boolean }>();
+  const wanted = query.toLocaleLowerCase();
+  templates.forEach((t, i) => {
+    const trigger = t.trigger?.toLocaleLowerCase();
+    if (trigger && (trigger === wanted || trigger.slice(1) === wanted)) out.set(i, { relevance: 1, trigger: true });
+  });
   const consider = (i: number, relevance: number) => {
     const known = out.get(i);
     if (!known || (!known.trigger && relevance > known.relevance)) out.set(i, { relevance, trigger: false });
   };
-  for (const hit of titles.search(query)) consider(hit.item.i, 1 - (hit.score ?? 1));
-  for (const hit of bodies.search(query)) consider(hit.item.i, BODY_WEIGHT * (1 - (hit.score ?? 1)));
+  const { titles, bodies } = indexFor(templates);
+  const folded = fold(query);
+  for (const hit of titles.search(folded)) consider(hit.item.i, 1 - (hit.score ?? 1));
+  for (const hit of bodies.search(folded)) consider(hit.item.i, BODY_WEIGHT * (1 - (hit.score ?? 1)));
   return out;
 }
 

@@ -67,6 +67,18 @@ function clean(value: string | undefined): string | null {
   return v === '' ? null : v;
 }
 
+// A picker renders every suggestion for the same commenter: guess their first name once.
+const firstNames = new Map<string, string | null>();
+
+function firstNameOf(name: string | null): string | null {
+  if (name === null) return null;
+  if (!firstNames.has(name)) {
+    if (firstNames.size >= 500) firstNames.clear();
+    firstNames.set(name, guessFirstName(name));
+  }
+  return firstNames.get(name)!;
+}
+
 interface Context {
   lang: string;
   opts: RenderOptions;
@@ -80,7 +92,7 @@ function resolve(path: string, { lang, opts, fields }: Context): string | null {
     case 'author.name':
       return clean(vars.author?.name);
     case 'author.firstName':
-      return clean(vars.author?.firstName) ?? guessFirstName(clean(vars.author?.name));
+      return clean(vars.author?.firstName) ?? firstNameOf(clean(vars.author?.name));
     case 'author.handle':
       return clean(vars.author?.handle);
     case 'brand.name':

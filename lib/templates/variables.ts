@@ -31,7 +31,7 @@ const LABELS: Record<string, Labels> = {
 // Dates come from the clock: they always have a value, so they need no marker.
 const DATES = new Set(['date.today', 'date.tomorrow']);
 
-export const MAX_BUSINESS_DAYS = 60;
+const MAX_BUSINESS_DAYS = 60;
 const BUSINESS_DAYS = /^date\.businessDays\.(\d{1,2})$/;
 
 /** Top-level names a custom field may not take, so `{{platform}}` always means the built-in. */

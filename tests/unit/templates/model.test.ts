@@ -81,3 +81,18 @@ describe('compile', () => {
     ]);
   });
 });
+
+describe('built-in variables', () => {
+  it('are all accepted by the schema and never rendered as unknown', async () => {
+    const { builtInPaths } = await import('../../../lib/templates/variables');
+    const { render } = await import('../../../lib/templates/render');
+    const paths = builtInPaths().map((p) => p.replace('.N', '.3'));
+    expect(paths).toEqual(expect.arrayContaining(['author.firstName', 'agent.signature', 'platform', 'date.today', 'date.businessDays.3']));
+    const source = paths.map((p) => `{{${p}}}`).join(' ');
+    expect(issues({ bodies: { fr: source } })).toEqual([]);
+    const r = render({ bodies: { fr: source } }, { lang: 'fr', now: Date.UTC(2026, 10, 6), timeZone: 'UTC' });
+    expect(r.text).toBe(
+      "[nom] [prénom] [pseudo] [marque] [nom de l'agent] [signature] [plateforme] vendredi 6 novembre samedi 7 novembre mercredi 11 novembre",
+    );
+  });
+});

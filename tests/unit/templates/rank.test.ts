@@ -115,6 +115,15 @@ describe('rankTemplates with a query', () => {
     expect(ids(starter, { query: 'zzzqqq', now: NOW })).toEqual([]);
   });
 
+  it('sees a list changed in place between two searches', () => {
+    const list = [...starter];
+    expect(ids(list, { query: 'xylophone', now: NOW })).toEqual([]);
+    list.push(make({ id: 'invoice', name: 'Xylophone perdu', bodies: { fr: 'x' } }));
+    expect(ids(list, { query: 'xylophone', now: NOW })).toEqual(['invoice']);
+    list[list.length - 1] = make({ id: 'invoice2', name: 'Xylophone cassé', bodies: { fr: 'x' } });
+    expect(ids(list, { query: 'xylophone', now: NOW })).toEqual(['invoice2']);
+  });
+
   it('lets the typed name win over the comment’s mood', () => {
     expect(ids(starter, { query: 'merci', comment: comment('fr', 'negative', -1), now: NOW })[0]).toBe('starter-thanks');
     expect(ids(starter, { query: 'remerciement', crisisMode: true, now: NOW })[0]).toBe('starter-thanks');
