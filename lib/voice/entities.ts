@@ -9,7 +9,7 @@ const MENTION_RE = /(?<![\p{L}\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9
  * its skin-tone modifiers and zero-width-joined parts, or a flag, or a keycap. © ® ™ alone are text.
  */
 const EMOJI_RE =
-  /(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\p{Emoji_Modifier}|\uFE0F|\u200D(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})\uFE0F?)*|\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3/gu;
+  /\p{Regional_Indicator}{2}|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\p{Emoji_Modifier}|\uFE0F|\u200D(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})\uFE0F?)*|[#*0-9]\uFE0F?\u20E3/gu;
 
 const spans = (re: RegExp, text: string): Span[] => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 

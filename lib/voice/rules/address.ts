@@ -4,6 +4,8 @@ import { matchCase, type Span } from '../text';
 import type { Hit, RuleKind } from './types';
 
 const L = '\\p{L}\\p{M}';
+/** A subject-less negative imperative starts a sentence or clause: "Et n'hésite pas", "Merci, n'hésite pas". */
+const CLAUSE_START = `(?:^|(?<=(?:[.!?…,;:]|(?<![\\p{L}])(?:et|ou|mais|donc|puis))\\s*))`;
 const NOT_BEFORE = `(?<![${L}'’-])`;
 const NOT_AFTER = `(?![${L}'’])`;
 /** Object pronouns and negation between a subject and its verb: "tu ne nous as pas", "vous l'avez". */
@@ -15,7 +17,7 @@ const TU = {
   inversion: re(`${NOT_BEFORE}([${L}]+)-(?:t-)?tu${NOT_AFTER}`),
   colloquial: re(`${NOT_BEFORE}t['’](as|es)${NOT_AFTER}`),
   imperative: re(`${NOT_BEFORE}([${L}]+)-(nous|moi|le|la|les|lui|leur|en|y|toi)${NOT_AFTER}`),
-  negative: re(`(?:^|(?<=[.!?…,;:]\\s*))(n['’]|ne\\s+t['’]|ne\\s+te\\s+)([${L}]+)(\\s+pas)${NOT_AFTER}`),
+  negative: re(`${CLAUSE_START}(n['’]|ne\\s+t['’]|ne\\s+te\\s+)([${L}]+)(\\s+pas)${NOT_AFTER}`),
   yours: re(`${NOT_BEFORE}(le tien|la tienne|les tiens|les tiennes)${NOT_AFTER}`),
   possessive: re(`${NOT_BEFORE}(ton|ta|tes)${NOT_AFTER}`),
   toi: re(`${NOT_BEFORE}toi(-même)?${NOT_AFTER}`),
@@ -27,7 +29,7 @@ const VOUS = {
   clause: re(`${NOT_BEFORE}(vous)\\s+${clitics('vous')}([${L}]+)${NOT_AFTER}`),
   inversion: re(`${NOT_BEFORE}([${L}]+)-vous${NOT_AFTER}`),
   imperative: re(`${NOT_BEFORE}([${L}]+)-(nous|moi|le|la|les|lui|leur|en|y)${NOT_AFTER}`),
-  negative: re(`(?:^|(?<=[.!?…,;:]\\s*))(n['’]|ne\\s+vous\\s+)([${L}]+)(\\s+pas)${NOT_AFTER}`),
+  negative: re(`${CLAUSE_START}(n['’]|ne\\s+vous\\s+)([${L}]+)(\\s+pas)${NOT_AFTER}`),
   yours: re(`${NOT_BEFORE}(le vôtre|la vôtre|les vôtres)${NOT_AFTER}`),
   possessive: re(`${NOT_BEFORE}(votre|vos)${NOT_AFTER}`),
   bare: re(`${NOT_BEFORE}vous(-même)?${NOT_AFTER}`),
@@ -61,7 +63,11 @@ export const address: RuleKind<RuleOf<'address'>> = {
       const each = (pattern: RegExp, fn: (m: RegExpExecArray) => void) => {
         for (const m of doc.text.matchAll(pattern)) fn(m as RegExpExecArray);
       };
-      const prevWord = (at: number) => /([\p{L}'’]+)\s*$/u.exec(doc.text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase().replace('’', "'");
+      // The word before `at`, without an elided prefix: "s'il" → "il", "j'" stays "j'".
+      const prevWord = (at: number) => {
+        const w = /([\p{L}'’]+)\s*$/u.exec(doc.text.slice(Math.max(0, at - 30), at))?.[1]?.toLowerCase().replace(/’/g, "'");
+        return w && /'\p{L}/u.test(w) ? w.slice(w.lastIndexOf("'") + 1) : w;
+      };
       const end = (m: RegExpExecArray) => m.index + m[0].length;
       if (target === 'vous') {
         each(TU.clause, (m) => {
