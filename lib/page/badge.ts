@@ -22,6 +22,7 @@ button { font: inherit; cursor: pointer; border-radius: 999px; padding: 1px 8px;
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 button[aria-pressed="true"] { background: #d93025; border-color: #d93025; color: #fff; }
 .error { color: #8c1d18; }
+.incident { background: #b3261e; border-color: #b3261e; color: #fff; max-width: 24em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
 
 export interface BadgeView {
@@ -29,6 +30,7 @@ export interface BadgeView {
   showResult(sentiment: SentimentResult, status: CommentStatus): void;
   showStatus(status: CommentStatus): void;
   showError(message: string): void;
+  showIncident(incidentId: string, title: string): void;
 }
 
 export function createBadge(doc: Document, lang: UiLang, commentId: string, onEscalate: () => void): BadgeView {
@@ -50,6 +52,9 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
   button.dataset.action = 'escalate';
   button.setAttribute('aria-pressed', 'false');
   button.textContent = translate(lang, 'badge.escalate');
+  const incident = doc.createElement('span');
+  incident.className = 'pill incident';
+  incident.hidden = true;
   const message = doc.createElement('span');
   message.className = 'error';
   message.setAttribute('role', 'status');
@@ -60,7 +65,7 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
     onEscalate();
   });
   host.addEventListener('click', (e) => e.stopPropagation());
-  wrap.append(pill, risks, button, message);
+  wrap.append(pill, risks, button, incident, message);
   shadow.append(style, wrap);
 
   const showStatus = (status: CommentStatus) => {
@@ -94,6 +99,12 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
     },
     showError(text) {
       message.textContent = text;
+    },
+    showIncident(incidentId, title) {
+      host.dataset.vigieIncident = incidentId;
+      incident.hidden = false;
+      incident.textContent = translate(lang, 'badge.incident', { title });
+      showStatus('flagged');
     },
   };
 }

@@ -3,11 +3,11 @@
  * appear, send them to the background, badge them with the answer, report the adapter's health.
  * All per-page state lives in a session that dies (observer, timers, queues) on SPA navigation.
  */
-import type { CommentStatus } from '../db/model';
 import { translate, type UiLang } from '../i18n';
 import type { Request, RequestType, Response } from '../messaging/protocol';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type BadgeView } from './badge';
+import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
 import { observeAdded } from './observer';
 
@@ -34,6 +34,7 @@ interface Session {
   /** Comment elements already handled, with the id they had, so each node is processed once. */
   done: WeakMap<Element, string>;
   views: Map<string, BadgeView[]>;
+  comments: Map<string, ExtractedComment>;
   /** Comment nodes whose content had not rendered yet: retried on the next mutations. */
   incomplete: Set<Element>;
   outbox: ExtractedComment[];
@@ -56,7 +57,7 @@ export function runPage(opts: RuntimeOptions): void {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal): void {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), incomplete: new Set(), outbox: [], failures: 0 };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0 };
   const queue = createIdleQueue<Element>((els) => els.forEach((el) => processComment(opts, session, el)), signal);
 
   queue.push(adapter.findComments(doc));
@@ -98,6 +99,7 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
   const view = createBadge(opts.document, opts.lang, id, () => escalate(opts, session, id));
   opts.adapter.anchorFor(el).append(view.host);
   session.views.set(id, [...(session.views.get(id) ?? []).filter((v) => v.host.isConnected), view]);
+  session.comments.set(id, comment);
   session.outbox.push(comment);
   session.flushTimer ??= setTimeout(() => flush(opts, session), 0);
 }
@@ -133,13 +135,37 @@ function flush(opts: RuntimeOptions, session: Session): void {
 }
 
 function escalate(opts: RuntimeOptions, session: Session, id: string): void {
-  const views = session.views.get(id) ?? [];
-  const flagged = views[0]?.host.dataset.vigieStatus === 'flagged';
-  const status: CommentStatus = flagged ? 'new' : 'flagged';
-  opts
-    .send({ type: 'cs:set-status', commentId: id, status })
-    .then((answer) => views.forEach((v) => v.showStatus(answer.status)))
-    .catch((err: Error) => views.forEach((v) => v.showError(translate(opts.lang, 'badge.escalateFailed', { reason: err.message }))));
+  const comment = session.comments.get(id);
+  if (!comment) return;
+  const views = () => session.views.get(id) ?? [];
+  const failed = (err: Error) => {
+    views().forEach((v) => v.showError(translate(opts.lang, 'badge.escalateFailed', { reason: err.message })));
+    throw err;
+  };
+  openEscalateDialog(opts.document, opts.lang, comment.text, {
+    async flagOnly() {
+      const answer = await opts.send({ type: 'cs:set-status', commentId: id, status: 'flagged' }).catch(failed);
+      views().forEach((v) => v.showStatus(answer.status));
+    },
+    async escalate(choice) {
+      const answer = await opts
+        .send({
+          type: 'cs:escalate',
+          comment,
+          escalation: {
+            platform: comment.platform,
+            threadUrl: opts.document.location.href,
+            ...(comment.permalink ? { permalink: comment.permalink } : {}),
+            ...choice,
+            commentId: id,
+            commentText: comment.text,
+            lang: opts.lang,
+          },
+        })
+        .catch(failed);
+      views().forEach((v) => v.showIncident(answer.incidentId, answer.title));
+    },
+  });
 }
 
 function reportHealth(opts: RuntimeOptions, session: Session): void {

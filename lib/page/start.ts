@@ -1,17 +1,25 @@
 /** Glue between WXT's content-script context and the page runtime, shared by every platform's entry. */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectUiLang } from '../i18n';
+import { detectUiLang, type UiLang } from '../i18n';
 import { send } from '../messaging/send';
 import type { PlatformAdapter } from '../platforms/types';
+import type { PageState } from '../settings/page-state';
+import { showCrisisBanner } from './banner';
+import { storagePageState } from './page-state';
 import { runPage } from './runtime';
 
-export function startContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): void {
+const langOf = (s: PageState): UiLang => (s.uiLang === 'auto' ? detectUiLang() : s.uiLang);
+
+export async function startContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
+  const state = await storagePageState();
+  if (ctx.isInvalid) return;
+  showCrisisBanner(document, ctx.signal, () => langOf(state.get()), (cb) => state.subscribe(cb, ctx.signal), state.get());
   runPage({
     adapter,
     document,
     signal: ctx.signal,
     onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
     send,
-    lang: detectUiLang(),
+    lang: langOf(state.get()),
   });
 }

@@ -24,6 +24,7 @@ describe('walking skeleton on x.com', () => {
 
     const marie = page.locator('vigie-badge[data-vigie-comment="x:1850000000000000002"]');
     await marie.locator('[data-action="escalate"]').click();
+    await page.locator('vigie-escalate-dialog [data-action="flag-only"]').click();
     await expect.poll(() => marie.getAttribute('data-vigie-status')).toBe('flagged');
 
     const row = popup.locator('[data-comment-id="x:1850000000000000002"]');

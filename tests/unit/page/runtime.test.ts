@@ -8,6 +8,7 @@ import { xAdapter } from '../../../lib/platforms/x/adapter';
 const load = (file: string, url: string) => loadFixture('x', file, url);
 
 let sent: Request[];
+let refuseEscalation = false;
 let life: AbortController;
 let navigate: () => void;
 const send: Send = (async (req: Request) => {
@@ -16,6 +17,10 @@ const send: Send = (async (req: Request) => {
     return { badges: req.comments.map((c) => ({ id: `x:${c.nativeId}`, status: 'new', sentiment: { label: c.text.includes('arnaque') ? 'negative' : 'neutral', score: 0, confidence: 0.9, lang: 'fr', risks: c.text.includes('arnaque') ? [{ tag: 'crisis', evidence: [0, 1] }] : [] } })) };
   }
   if (req.type === 'cs:set-status') return { id: req.commentId, status: req.status };
+  if (req.type === 'cs:escalate') {
+    if (refuseEscalation) throw new Error('escalation.severity: required');
+    return { incidentId: 'inc-1', title: 'Commande en retard', severity: req.escalation.severity, created: true };
+  }
   return { stored: true };
 }) as Send;
 
@@ -24,6 +29,8 @@ const settle = () => vi.waitFor(() => expect(badges().every((b) => b.dataset.vig
 
 beforeEach(() => {
   sent = [];
+  refuseEscalation = false;
+  document.querySelectorAll('vigie-escalate-dialog').forEach((d) => d.remove());
   life = new AbortController();
   load('thread.html', 'https://x.com/vigie_demo/status/1850000000000000001');
   runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100 });
@@ -63,13 +70,44 @@ describe('page runtime', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('escalates: the click sends the flag and the badge shows it', async () => {
+  const openDialog = async (id: string) => {
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
     await settle();
-    const marie = badges().find((b) => b.dataset.vigieComment === 'x:1850000000000000002')!;
-    marie.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="escalate"]')!.click();
-    await vi.waitFor(() => expect(marie.dataset.vigieStatus).toBe('flagged'));
+    const badge = badges().find((b) => b.dataset.vigieComment === id)!;
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="escalate"]')!.click();
+    const dialog = document.querySelector('vigie-escalate-dialog')!.shadowRoot!;
+    return { badge, dialog };
+  };
+
+  it('escalate, flag only: the dialog sends the flag and the badge shows it', async () => {
+    const { badge, dialog } = await openDialog('x:1850000000000000002');
+    expect(dialog.querySelector('.quote')?.textContent).toContain('C’est une arnaque');
+    dialog.querySelector<HTMLButtonElement>('[data-action="flag-only"]')!.click();
+    await vi.waitFor(() => expect(badge.dataset.vigieStatus).toBe('flagged'));
     expect(sent).toContainEqual({ type: 'cs:set-status', commentId: 'x:1850000000000000002', status: 'flagged' });
+    expect(document.querySelector('vigie-escalate-dialog')).toBeNull();
+  });
+
+  it('escalate to an incident: severity, category and note reach the background with the comment', async () => {
+    const { badge, dialog } = await openDialog('x:1850000000000000002');
+    dialog.querySelector<HTMLInputElement>('#sev-3')!.click();
+    dialog.querySelector<HTMLTextAreaElement>('#note')!.value = 'Plusieurs clients, même commande';
+    dialog.querySelector<HTMLButtonElement>('[data-action="escalate-submit"]')!.click();
+    await vi.waitFor(() => expect(badge.dataset.vigieIncident).toBe('inc-1'));
+    const request = sent.find((r) => r.type === 'cs:escalate');
+    expect(request).toMatchObject({
+      comment: { nativeId: '1850000000000000002' },
+      escalation: { platform: 'x', severity: 3, category: 'reputation', note: 'Plusieurs clients, même commande', commentId: 'x:1850000000000000002', permalink: 'https://x.com/marie_dpt/status/1850000000000000002' },
+    });
+    expect(badge.shadowRoot!.querySelector('.incident')?.textContent).toBe('Incident : Commande en retard');
+  });
+
+  it('keeps the dialog open and says why when the background refuses', async () => {
+    refuseEscalation = true;
+    const { dialog } = await openDialog('x:1850000000000000003');
+    dialog.querySelector<HTMLButtonElement>('[data-action="escalate-submit"]')!.click();
+    await vi.waitFor(() => expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('escalation.severity: required'));
+    expect(document.querySelector('vigie-escalate-dialog')).not.toBeNull();
   });
 
   it('follows in-app navigation: the new thread is badged', async () => {
