@@ -269,9 +269,9 @@ export function parsePack(input: unknown): ParsePackResult {
   return { ok: true, pack: parsed.data };
 }
 
-/** An unknown kind would otherwise read "invalid input"; name the kinds a pack author can use. */
+/** Name the rule's unknown kind and the kinds a pack author can use. */
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_union' && issue.path.length === 2 && issue.path[0] === 'rules') {
+  if (issue.code === 'invalid_union' && issue.path[0] === 'rules' && issue.path.at(-1) === 'kind') {
     const r = (value as { rules: unknown[] }).rules[issue.path[1] as number] as { kind?: unknown } | undefined;
     return `unknown rule kind ${JSON.stringify(r?.kind)}; one of ${ruleKinds.join(', ')}`;
   }
