@@ -1,0 +1,79 @@
+import type { ExtractedComment, PlatformAdapter } from '../types';
+import { queryAllIncludingSelf, readText } from '../dom';
+import { readEditable, writeRichEditor } from '../editing';
+import { focalPost, isBluesky, isFeed, isProfile, isThread } from './routes';
+import { selectors } from './selectors';
+
+const TESTID_PREFIX = /^(?:feedItem|postThreadItem)-by-/;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (the CLI has none)
+
+const postId = (handle: string, rkey: string) => `${handle}/${rkey}`;
+
+/** The post's own permalink: a post link by the same author (quoted posts link elsewhere). */
+function ownRkey(el: Element, handle: string): string | undefined {
+  for (const a of el.querySelectorAll(selectors.postLink)) {
+    const m = /^\/profile\/([^/]+)\/post\/([\w.:~-]{1,64})\/?$/.exec(a.getAttribute('href') ?? '');
+    if (m && decodeURIComponent(m[1]!) === handle) return m[2];
+  }
+  return undefined;
+}
+
+function displayName(el: Element, handle: string): string {
+  for (const a of el.querySelectorAll(selectors.profileLink)) {
+    const text = a.textContent?.replace(/\u00a0/g, ' ').trim();
+    if (text && decodeURIComponent(a.getAttribute('href') ?? '') === `/profile/${handle}`) return text.replace(`@${handle}`, '').trim() || handle;
+  }
+  return handle;
+}
+
+export const blueskyAdapter: PlatformAdapter = {
+  id: 'bluesky',
+  matches: isBluesky,
+  expectsComments: (url) => isThread(url) || isFeed(url) || isProfile(url),
+
+  findComments: (root) => queryAllIncludingSelf(root, selectors.post),
+
+  extract(el): ExtractedComment | null {
+    const handle = el.getAttribute('data-testid')?.replace(TESTID_PREFIX, '');
+    if (!handle) return null;
+    const url = new URL(el.ownerDocument.location?.href ?? 'https://bsky.app/');
+    const focal = focalPost(url);
+    // The thread's focal post shows a full date instead of a permalink: its id is in the page URL.
+    const isFocal = !!focal && focal.handle === handle && !ownRkey(el, handle);
+    const rkey = ownRkey(el, handle) ?? (isFocal ? focal.rkey : undefined);
+    const text = el.querySelector(selectors.postText);
+    // A deleted or blocked post placeholder has neither text nor permalink.
+    if (!rkey || (!text && !el.querySelector('img, video'))) return null;
+    let parentId: string | undefined;
+    if (focal && !isFocal) {
+      const testId = `postThreadItem-by-${focal.handle}`;
+      const anchor = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).find((p) => p.getAttribute('data-testid') === testId && !ownRkey(p, focal.handle));
+      // Items above the focal post are its ancestors; items below reply to it.
+      if (anchor && anchor.compareDocumentPosition(el) & FOLLOWING) parentId = postId(focal.handle, focal.rkey);
+    }
+    return {
+      platform: 'bluesky',
+      nativeId: postId(handle, rkey),
+      author: { name: displayName(el, handle), handle: `@${handle}` },
+      text: readText(text),
+      permalink: `https://bsky.app/profile/${handle}/post/${rkey}`,
+      ...(parentId ? { parentId } : {}),
+    };
+  },
+
+  findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
+  readComposer: readEditable,
+
+  async writeComposer(el, text, mode) {
+    // ProseMirror takes the synthetic paste (Bluesky's clipboardTextParser turns lines into paragraphs).
+    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: true });
+    return readEditable(el).includes(text.split('\n')[0]!);
+  },
+
+  anchorFor(el) {
+    const like = el.querySelector(selectors.likeButton);
+    let row = el.querySelector(selectors.replyButton)?.parentElement;
+    while (row && row !== el && like && !row.contains(like)) row = row.parentElement;
+    return row ?? el;
+  },
+};

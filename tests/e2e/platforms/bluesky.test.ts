@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapterWrite, injectAdapter } from '../adapter-bundle';
+import { editorModelText, launchExtension, type Extension } from '../harness';
+
+const FEED = 'https://bsky.app/';
+const THREAD = 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa';
+const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
+let ext: Extension;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function open(url: string) {
+  const page = await ext.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  return { page, dialogs };
+}
+const sentimentBadges = (page: Awaited<ReturnType<typeof open>>['page']) => page.locator('vigie-badge[data-vigie-sentiment]').count();
+
+describe('bsky.app in real Chromium', () => {
+  it('badges every post of a thread; hostile posts execute nothing', async () => {
+    const { page, dialogs } = await open(THREAD);
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(5);
+    expect(await page.locator('vigie-badge[data-vigie-comment="bluesky:marie-dpt.bsky.social/3lvigieqqq3bb"]').count()).toBe(1);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('inserts a reply into the TipTap document, accents, emoji and line break included', async () => {
+    const { page } = await open(THREAD);
+    await page.locator('.ProseMirror').waitFor();
+    await injectAdapter(page, 'bluesky', 'blueskyAdapter');
+    expect(await adapterWrite(page, REPLY, 'insert')).toBe(true);
+    await expect.poll(() => editorModelText(page, 'bsky-reply')).toBe(REPLY);
+    await page.close();
+  });
+
+  it('replaces a typed draft', async () => {
+    const { page } = await open(THREAD);
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type('brouillon à jeter');
+    await expect.poll(() => editorModelText(page, 'bsky-reply')).toBe('brouillon à jeter');
+    await injectAdapter(page, 'bluesky', 'blueskyAdapter');
+    expect(await adapterWrite(page, REPLY, 'replace')).toBe(true);
+    await expect.poll(() => editorModelText(page, 'bsky-reply')).toBe(REPLY);
+    await page.close();
+  });
+
+  it('follows in-app navigation from the feed to a thread, then to another thread', async () => {
+    const { page } = await open(FEED);
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(3);
+    await page.locator('[data-testid="feedItem-by-vigie.bsky.social"] a[href$="/post/3lvigieqqq2aa"]').first().click();
+    await expect.poll(() => page.url()).toBe(THREAD);
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(5);
+    await page.locator('[data-testid="postThreadItem-by-marie-dpt.bsky.social"] a[href$="/post/3lvigieqqq3bb"]').click();
+    await expect.poll(() => page.url()).toBe('https://bsky.app/profile/marie-dpt.bsky.social/post/3lvigieqqq3bb');
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(3);
+    expect(await page.locator('vigie-badge[data-vigie-comment="bluesky:vigie.bsky.social/3lvigieqqqbgg"]').count()).toBe(1);
+    await injectAdapter(page, 'bluesky', 'blueskyAdapter');
+    expect(await adapterWrite(page, 'Bonjour Marie 😊', 'insert')).toBe(true);
+    await expect.poll(() => editorModelText(page, 'bsky-reply-2')).toBe('Bonjour Marie 😊');
+    await page.close();
+  });
+});

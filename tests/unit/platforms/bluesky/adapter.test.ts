@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { blueskyAdapter } from '../../../../lib/platforms/bluesky/adapter';
+import { focalPost, isFeed, isProfile, isThread, testUrls } from '../../../../lib/platforms/bluesky/routes';
+import { loadFixture } from '../../helpers/fixtures';
+
+const THREAD = 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa';
+const all = () => blueskyAdapter.findComments(document).map((el) => blueskyAdapter.extract(el));
+
+describe('bluesky routes', () => {
+  it.each(testUrls.thread)('%s is a thread', (u) => expect(isThread(new URL(u))).toBe(true));
+  it.each(testUrls.feed)('%s is a feed', (u) => expect(isFeed(new URL(u))).toBe(true));
+  it.each(testUrls.profile)('%s is a profile', (u) => expect(isProfile(new URL(u))).toBe(true));
+  it.each(testUrls.other)('%s expects no comments', (u) => expect(blueskyAdapter.expectsComments(new URL(u))).toBe(false));
+  it('reads the focal post from a thread URL, DIDs included', () => {
+    expect(focalPost(new URL(testUrls.thread[1]!))).toEqual({ handle: 'did:plc:vigie4demo2026', rkey: '3lvigieqqq3bb' });
+    expect(focalPost(new URL('https://bsky.app/'))).toBeUndefined();
+  });
+});
+
+describe('bluesky adapter on a thread', () => {
+  beforeEach(() => loadFixture('bluesky', 'thread.html', THREAD));
+
+  it('finds the focal post and every reply, and skips the deleted one', () => {
+    expect(all().map((c) => c?.nativeId ?? null)).toEqual([
+      'vigie.bsky.social/3lvigieqqq2aa', 'marie-dpt.bsky.social/3lvigieqqq3bb', 'lucas-b.bsky.social/3lvigieqqq5dd',
+      'evil.bsky.social/3lvigieqqq6ee', 'ahmed-k.bsky.social/3lvigieqqq7ff', null,
+    ]);
+  });
+
+  it('extracts the focal post from the URL and a reply from its own permalink', () => {
+    const [focal, reply] = all();
+    expect(focal).toEqual({
+      platform: 'bluesky',
+      nativeId: 'vigie.bsky.social/3lvigieqqq2aa',
+      author: { name: 'Vigie Démo', handle: '@vigie.bsky.social' },
+      text: 'Notre nouvelle collection d’hiver est en ligne !\nDites-nous ce que vous en pensez ❄️',
+      permalink: 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa',
+    });
+    expect(reply).toEqual({
+      platform: 'bluesky',
+      nativeId: 'marie-dpt.bsky.social/3lvigieqqq3bb',
+      author: { name: 'Marie Dupont', handle: '@marie-dpt.bsky.social' },
+      text: 'Trois semaines que j’attends ma commande, aucune réponse du service client. C’est une arnaque 😡',
+      permalink: 'https://bsky.app/profile/marie-dpt.bsky.social/post/3lvigieqqq3bb',
+      parentId: 'vigie.bsky.social/3lvigieqqq2aa',
+    });
+    expect(all()[2]!.text).toBe('@marie-dpt.bsky.social pareil pour moi\nlivré au bout d’un mois 😤');
+  });
+
+  it('reads hostile markup as text', () => {
+    const hostile = all()[3]!;
+    expect(hostile.author.name).toBe('<img src=x onerror=alert(1)>');
+    expect(hostile.text.startsWith('<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true"> \u202eمرحبا\u202c zero\u200bwidth\u200d joiner')).toBe(true);
+    expect(hostile.text.length).toBeGreaterThan(10_000);
+  });
+
+  it('anchors the badge in the row of action buttons', () => {
+    const anchor = blueskyAdapter.anchorFor(blueskyAdapter.findComments(document)[1]!);
+    expect(anchor.querySelector('[data-testid="replyBtn"]')).not.toBeNull();
+    expect(anchor.querySelector('[data-testid="likeBtn"]')).not.toBeNull();
+    expect(anchor.querySelector('[data-testid="postText"]')).toBeNull();
+  });
+
+  it('finds the TipTap composer once mounted', () => {
+    expect(blueskyAdapter.findComposers(document)).toHaveLength(0);
+    document.querySelector('[data-fixture-editor="tiptap"]')!.innerHTML = '<div contenteditable="true" translate="no" class="tiptap ProseMirror ProseMirror-light"><p></p></div>';
+    expect(blueskyAdapter.findComposers(document)).toHaveLength(1);
+  });
+});
+
+describe('bluesky adapter on a thread whose focal post is a reply', () => {
+  beforeEach(() => loadFixture('bluesky', 'thread-2.html', 'https://bsky.app/profile/marie-dpt.bsky.social/post/3lvigieqqq3bb'));
+
+  it('gives the ancestor no parent and the reply below the focal post its parent', () => {
+    expect(all().map((c) => [c!.nativeId, c!.parentId])).toEqual([
+      ['vigie.bsky.social/3lvigieqqq2aa', undefined],
+      ['marie-dpt.bsky.social/3lvigieqqq3bb', undefined],
+      ['vigie.bsky.social/3lvigieqqqbgg', 'marie-dpt.bsky.social/3lvigieqqq3bb'],
+    ]);
+  });
+});
+
+describe('bluesky adapter on the feed', () => {
+  beforeEach(() => loadFixture('bluesky', 'feed.html', 'https://bsky.app/'));
+
+  it('reads reposts and quote posts by their own author, without a parent', () => {
+    expect(all().map((c) => [c!.nativeId, c!.author.name, c!.parentId])).toEqual([
+      ['vigie.bsky.social/3lvigieqqq2aa', 'Vigie Démo', undefined],
+      ['marie-dpt.bsky.social/3lvigieqqq3bb', 'Marie Dupont', undefined],
+      ['chloe.bsky.social/3lvigieqqq4cc', 'Chloé Martin', undefined],
+    ]);
+  });
+});
