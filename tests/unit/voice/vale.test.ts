@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../../lib/voice/engine';
+import { parsePack } from '../../../lib/voice/pack';
+import { importVale, translateRegex } from '../../../lib/voice/vale';
+
+const dir = join(import.meta.dirname, '../../fixtures/vale/Acme');
+const files = readdirSync(dir).map((f) => ({ path: join(dir, f), yaml: readFileSync(join(dir, f), 'utf8') }));
+const { pack, unsupported } = importVale(files, 'Acme');
+const byId = (id: string) => pack.rules.find((r) => r.id === id);
+
+describe('importVale', () => {
+  it('lists every rule file exactly once: imported or unsupported with a reason', () => {
+    const names = files.map((f) => `Acme.${f.path.split('/').pop()!.replace('.yml', '')}`).sort();
+    const seen = [...pack.rules.map((r) => r.id), ...unsupported.map((u) => u.rule)].sort();
+    expect(seen).toEqual(names);
+    expect(Object.fromEntries(unsupported.map((u) => [u.rule.replace('Acme.', ''), u.reason]))).toEqual({
+      Broken: expect.stringMatching(/^invalid YAML at line \d/),
+      Consistency: expect.stringMatching(/^consistency:/),
+      Headings: expect.stringMatching(/^scope heading only/),
+      Nested: expect.stringMatching(/unsafe regular expression refused/),
+      Passive: expect.stringMatching(/^sequence:/),
+      Spelling: expect.stringMatching(/^spelling:/),
+    });
+  });
+
+  it('maps level, message, link, ignorecase and tokens', () => {
+    expect(byId('Acme.Hedging')).toMatchObject({
+      kind: 'existence', severity: 'warning', message: "Avoid hedging with '%s'.", link: 'https://example.com/acme/style/hedging',
+      ignoreCase: true, tokens: ['I think', 'kind of', 'sort of', 'perhaps', 'maybe'],
+    });
+    expect(byId('Acme.SentenceLength')).toMatchObject({ kind: 'occurrence', max: 25, scope: 'sentence', severity: 'suggestion' });
+    expect(byId('Acme.Acronyms')).toMatchObject({ kind: 'conditional', ignoreCase: false, exceptions: ['API', 'FAQ', 'URL'] });
+    expect(byId('Acme.Readability')).toMatchObject({ kind: 'metric', condition: '> 8' });
+    expect(byId('Acme.SentenceCase')).toMatchObject({ kind: 'capitalization', mode: 'sentence-start' });
+  });
+
+  it('maps swap, with "a|b" alternatives and regex keys', () => {
+    expect(byId('Acme.Terms')).toMatchObject({ kind: 'substitution', regex: false, severity: 'error', swap: { 'web site': ['website', 'site'], 'e-mail': 'email' } });
+    expect(byId('Acme.Plurals')).toMatchObject({ kind: 'substitution', regex: true });
+  });
+
+  it('produces a pack that validates and checks text the way the Vale rules would', () => {
+    const reparsed = parsePack(JSON.stringify(pack));
+    expect(reparsed.ok).toBe(true);
+    const text = 'I think the web site works! Please utilize the API and the SDK, great great news! Our customer(s) agree!';
+    const found = check(text, pack);
+    const summary = found.map((f) => [f.ruleId, f.match, f.fixes, f.message]);
+    expect(summary).toEqual([
+      ['Acme.Hedging', 'I think', [], "Avoid hedging with 'I think'."],
+      ['Acme.Terms', 'web site', ['website', 'site'], "Use 'website' or 'site' instead of 'web site'."],
+      ['Acme.Terms', 'utilize', ['use'], "Use 'use' instead of 'utilize'."],
+      ['Acme.Acronyms', 'SDK', [], "Spell out 'SDK', if it's unfamiliar to the audience."],
+      ['Acme.Repetition', 'great great', ['great'], "'great' is repeated!"],
+      ['Acme.Exclamation', '!', [], 'Use at most one exclamation mark.'],
+      ['Acme.Plurals', 'customer(s)', ['customers'], "Use 'customers' instead of 'customer(s)'."],
+      ['Acme.Exclamation', '!', [], 'Use at most one exclamation mark.'],
+    ]);
+  });
+
+  it('translates RE2 syntax to JavaScript', () => {
+    expect(translateRegex('(?i)\\bfoo\\:(?P<x>[[:alpha:]]+)')).toEqual({ source: '\\bfoo:(?<x>[\\p{L}]+)', ignoreCase: true });
+    expect(translateRegex('[a\\-z]\\-')).toEqual({ source: '[a\\-z]-', ignoreCase: false });
+  });
+});
