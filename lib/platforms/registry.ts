@@ -2,9 +2,10 @@ import type { PlatformAdapter } from './types';
 import { xAdapter } from './x/adapter';
 import { youtubeAdapter } from './youtube/adapter';
 import { blueskyAdapter } from './bluesky/adapter';
+import { tiktokAdapter } from './tiktok/adapter';
 
 /** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
-export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter];
+export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter];
 
 export function platformForUrl(href: string): PlatformAdapter | undefined {
   let url: URL;
