@@ -92,8 +92,27 @@ export class TextDoc {
     });
   }
 
-  wordsIn(span: Span): Span[] {
-    return this.words.filter((w) => w.start >= span.start && w.end <= span.end);
+  /** Indices [from, to) of the words inside `span` (binary search: sentences × words stays linear). */
+  wordRange(span: Span): [number, number] {
+    const words = this.words;
+    const first = (pos: number) => {
+      let lo = 0, hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (words[mid]!.start < pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const from = first(span.start);
+    let to = first(span.end);
+    while (to > from && words[to - 1]!.end > span.end) to--;
+    return [from, to];
+  }
+
+  /** Syllable count of each word, aligned with `words`. */
+  get syllables(): number[] {
+    return this.cached('syllables', () => this.words.map((w) => syllables(this.text.slice(w.start, w.end))));
   }
 }
 

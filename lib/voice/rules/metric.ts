@@ -1,6 +1,6 @@
 import { compileCondition, compileFormula, type MetricValues } from '../formula';
 import type { RuleOf } from '../pack';
-import { syllables, type Span, type TextDoc } from '../text';
+import type { Span, TextDoc } from '../text';
 import type { Hit, RuleKind } from './types';
 
 /** A number computed from the text (length, words per sentence, a readability score) against a condition. */
@@ -13,11 +13,12 @@ export const metric: RuleKind<RuleOf<'metric'>> = {
       return () => [];
     }
     const fires = compileCondition(rule.condition);
+    const needsSyllables = /syllables|complex_words|polysyllabic_words/.test(rule.formula);
     return (doc) => {
       const scopes = rule.scope === 'sentence' ? doc.sentences : doc.text.trim() ? [{ start: 0, end: doc.text.length }] : [];
       const hits: Hit[] = [];
       for (const scope of scopes) {
-        const values = measure(doc, scope, rule.scope === 'sentence');
+        const values = measure(doc, scope, rule.scope === 'sentence', needsSyllables);
         if (values.words < rule.minWords) continue;
         const value = compiled.formula(values);
         if (fires(value)) hits.push({ ...scope, args: [Math.round(value * 10) / 10] });
@@ -27,16 +28,27 @@ export const metric: RuleKind<RuleOf<'metric'>> = {
   },
 };
 
-function measure(doc: TextDoc, scope: Span, oneSentence: boolean): MetricValues {
-  const words = doc.wordsIn(scope).map((w) => doc.text.slice(w.start, w.end));
-  const counts = words.map(syllables);
+function measure(doc: TextDoc, scope: Span, oneSentence: boolean, needsSyllables: boolean): MetricValues {
+  const [from, to] = doc.wordRange(scope);
+  let characters = 0, longWords = 0, syllableSum = 0, complex = 0;
+  const counts = needsSyllables ? doc.syllables : undefined;
+  for (let k = from; k < to; k++) {
+    const w = doc.words[k]!;
+    const length = w.end - w.start;
+    characters += length;
+    if (length > 6) longWords++;
+    if (counts) {
+      syllableSum += counts[k]!;
+      if (counts[k]! >= 3) complex++;
+    }
+  }
   return {
-    words: words.length,
+    words: to - from,
     sentences: oneSentence ? 1 : Math.max(1, doc.sentences.length),
-    syllables: counts.reduce((a, b) => a + b, 0),
-    characters: words.reduce((a, w) => a + w.length, 0),
-    complex_words: counts.filter((n) => n >= 3).length,
-    polysyllabic_words: counts.filter((n) => n >= 3).length,
-    long_words: words.filter((w) => w.length > 6).length,
+    syllables: syllableSum,
+    characters,
+    complex_words: complex,
+    polysyllabic_words: complex,
+    long_words: longWords,
   };
 }

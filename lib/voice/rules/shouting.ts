@@ -22,7 +22,7 @@ export const shouting: RuleKind<RuleOf<'shouting'>> = {
       };
       for (const w of words) {
         const word = text.slice(w.start, w.end);
-        const letters = word.replace(/[^\p{L}]/gu, '');
+        const letters = /\p{Ll}/u.test(word) ? '' : word.replace(/[^\p{L}]/gu, '');
         if (!caps(letters)) {
           close();
           continue;
