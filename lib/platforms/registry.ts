@@ -3,9 +3,10 @@ import { xAdapter } from './x/adapter';
 import { youtubeAdapter } from './youtube/adapter';
 import { blueskyAdapter } from './bluesky/adapter';
 import { tiktokAdapter } from './tiktok/adapter';
+import { redditAdapter } from './reddit/adapter';
 
 /** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
-export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter];
+export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter];
 
 export function platformForUrl(href: string): PlatformAdapter | undefined {
   let url: URL;
