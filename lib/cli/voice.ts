@@ -28,8 +28,9 @@ async function loadSentiment(): Promise<CheckContext['sentiment']> {
   try {
     const mod = (await import(/* @vite-ignore */ path)) as { classify?: (text: string) => { label: string; score: number } };
     return mod.classify;
-  } catch {
-    return undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw err;
   }
 }
 
