@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { escalationInput } from '../crisis/model';
 import { commentStatus, healthRecord } from '../db/model';
-import { extractedComment } from '../platforms/schema';
+import { extractedComment, platformId } from '../platforms/schema';
 import { sentimentResult } from '../sentiment/types';
 
 const url = z.string().max(2_000);
@@ -33,6 +33,42 @@ export const requests = z.discriminatedUnion('type', [
     escalation: escalationInput,
   }),
   z.object({
+    type: z.literal('cs:templates-suggest'),
+    platform: platformId,
+    query: z.string().max(200),
+    /** The comment being answered, when the composer belongs to one: its language and mood rank the templates. */
+    commentId: z.string().max(300).optional(),
+  }),
+  z.object({
+    type: z.literal('cs:template-render'),
+    templateId: z.string().max(200),
+    platform: platformId,
+    commentId: z.string().max(300).optional(),
+    lang: z.string().max(10).optional(),
+    fields: z.record(z.string().max(100), z.string().max(2_000)),
+  }),
+  z.object({
+    type: z.literal('cs:template-used'),
+    templateId: z.string().max(200),
+    commentId: z.string().max(300).optional(),
+  }),
+  z.object({
+    type: z.literal('cs:triggers'),
+    platform: platformId,
+  }),
+  z.object({
+    type: z.literal('cs:voice-check'),
+    platform: platformId,
+    text: z.string().max(20_000),
+    /** "Ignore here" keys the user chose in this composer. */
+    ignoredHere: z.array(z.string().max(500)).max(200),
+  }),
+  z.object({
+    type: z.literal('cs:voice-ignore'),
+    ruleId: z.string().max(200),
+    match: z.string().max(500),
+  }),
+  z.object({
     type: z.literal('ui:ping'),
   }),
   z.object({
@@ -53,11 +89,46 @@ const badge = z.object({
   sentiment: sentimentResult,
 });
 
+const templateSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  folder: z.string(),
+  langs: z.array(z.string()),
+  trigger: z.string().optional(),
+  preview: z.string(),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(['text', 'choice', 'date']), default: z.string().optional(), choices: z.array(z.string()).optional() })),
+  reasons: z.array(z.string()),
+});
+export type TemplateSummary = z.infer<typeof templateSummary>;
+
+const finding = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning', 'suggestion']),
+  message: z.string(),
+  explanation: z.string(),
+  start: z.number(),
+  end: z.number(),
+  match: z.string(),
+  fixes: z.array(z.string()),
+});
+export type VoiceFinding = z.infer<typeof finding>;
+
 export const responses = {
   'cs:comments-seen': z.object({ badges: z.array(badge) }),
   'cs:set-status': z.object({ id: z.string(), status: commentStatus }),
   'cs:health': z.object({ stored: z.boolean() }),
   'cs:escalate': z.object({ incidentId: z.string(), title: z.string(), severity: z.number(), created: z.boolean() }),
+  'cs:templates-suggest': z.object({ templates: z.array(templateSummary), crisisMode: z.boolean() }),
+  'cs:template-render': z.object({
+    text: z.string(),
+    missing: z.array(z.string()),
+    lang: z.string(),
+    length: z.object({ ok: z.boolean(), length: z.number(), limit: z.number() }),
+  }),
+  'cs:template-used': z.object({ usageCount: z.number() }),
+  'cs:triggers': z.object({ triggers: z.array(z.object({ trigger: z.string(), templateId: z.string(), hasFields: z.boolean() })) }),
+  'cs:voice-check': z.object({ findings: z.array(finding), summary: z.object({ error: z.number(), warning: z.number(), suggestion: z.number() }), mode: z.enum(['trainee', 'expert']) }),
+  'cs:voice-ignore': z.object({ ignored: z.number() }),
   'ui:ping': z.object({ version: z.string() }),
   'ui:settings-changed': z.object({ published: z.boolean() }),
   'ui:incident-changed': z.object({ published: z.boolean() }),

@@ -7,6 +7,7 @@ import { translate, type UiLang } from '../i18n';
 import type { Request, RequestType, Response } from '../messaging/protocol';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type BadgeView } from './badge';
+import { attachComposer, type ComposerDeps, type ComposerHandle } from './composer';
 import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
 import { observeAdded } from './observer';
@@ -24,6 +25,13 @@ export interface RuntimeOptions {
   lang: UiLang;
   /** How long after a navigation the page is judged for health; short in tests. */
   settleMs?: number;
+  /** False when the user switched the voice check off for this platform. */
+  voiceEnabled(): boolean;
+}
+
+export interface PageController {
+  /** Opens the template picker for the reply box that has focus, or the last one used. */
+  openPicker(): boolean;
 }
 
 const SEND_CHUNK = 200;
@@ -38,32 +46,73 @@ interface Session {
   /** Comment nodes whose content had not rendered yet: retried on the next mutations. */
   incomplete: Set<Element>;
   outbox: ExtractedComment[];
+  composers: ComposerHandle[];
+  lastComposer?: ComposerHandle;
   /** Extraction threw: the adapter no longer understands this markup. */
   failures: number;
   flushTimer?: ReturnType<typeof setTimeout>;
 }
 
-export function runPage(opts: RuntimeOptions): void {
+export function runPage(opts: RuntimeOptions): PageController {
   let current: AbortController | undefined;
+  let session: Session | undefined;
   const start = () => {
     current?.abort();
     current = new AbortController();
     const signal = AbortSignal.any([opts.signal, current.signal]);
-    startSession(opts, signal);
+    session = startSession(opts, signal);
   };
   opts.onLocationChange(start);
   start();
+  return {
+    openPicker() {
+      const composers = session?.composers ?? [];
+      const active = opts.document.activeElement;
+      const target = composers.find((c) => c.editor === active || c.editor.contains(active)) ?? session?.lastComposer ?? composers[0];
+      target?.openPicker();
+      return Boolean(target);
+    },
+  };
 }
 
-function startSession(opts: RuntimeOptions, signal: AbortSignal): void {
+function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0 };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0, composers: [] };
   const queue = createIdleQueue<Element>((els) => els.forEach((el) => processComment(opts, session, el)), signal);
 
+  let triggers: ReturnType<ComposerDeps['triggers']> | undefined;
+  const composerDeps: ComposerDeps = {
+    adapter,
+    document: doc,
+    send: opts.send,
+    lang: opts.lang,
+    signal,
+    voiceEnabled: opts.voiceEnabled,
+    answering: (editor) => answering(adapter, session, doc, editor),
+    triggers: () => (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id }).then((a) => a.triggers, () => [])),
+  };
+  const attached = new WeakSet<Element>();
+  const attachComposers = (root: ParentNode) => {
+    for (const editor of adapter.findComposers(root)) {
+      if (attached.has(editor)) continue;
+      attached.add(editor);
+      const handle = attachComposer(composerDeps, editor as HTMLElement);
+      session.composers = [...session.composers.filter((c) => c.editor.isConnected), handle];
+      editor.addEventListener('focus', () => (session.lastComposer = handle), { signal });
+    }
+  };
+
   queue.push(adapter.findComments(doc));
+  attachComposers(doc);
   observeAdded(doc.body, signal, (roots) => {
-    if (roots === 'rescan') return queue.push(adapter.findComments(doc));
-    for (const root of roots) queue.push(adapter.findComments(root));
+    if (roots === 'rescan') {
+      attachComposers(doc);
+      return queue.push(adapter.findComments(doc));
+    }
+    for (const root of roots) {
+      queue.push(adapter.findComments(root));
+      attachComposers(root);
+    }
     if (session.incomplete.size) {
       const retry = Array.from(session.incomplete).filter((el) => el.isConnected);
       session.incomplete.clear();
@@ -76,6 +125,21 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): void {
     clearTimeout(healthTimer);
     if (session.flushTimer) clearTimeout(session.flushTimer);
   });
+  return session;
+}
+
+/**
+ * The comment a reply box answers: the comment that contains it (nested reply boxes), else the last
+ * comment before it in the page (a thread's reply box follows the post it answers).
+ */
+function answering(adapter: PlatformAdapter, session: Session, doc: Document, editor: Element): string | undefined {
+  let best: Element | undefined;
+  for (const c of adapter.findComments(doc)) {
+    const pos = editor.compareDocumentPosition(c);
+    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return session.done.get(c);
+    if (pos & Node.DOCUMENT_POSITION_PRECEDING && session.done.has(c)) best = c;
+  }
+  return best && session.done.get(best);
 }
 
 function processComment(opts: RuntimeOptions, session: Session, el: Element): void {

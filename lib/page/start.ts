@@ -1,4 +1,5 @@
 /** Glue between WXT's content-script context and the page runtime, shared by every platform's entry. */
+import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectUiLang, type UiLang } from '../i18n';
 import { send } from '../messaging/send';
@@ -14,12 +15,19 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
   const state = await storagePageState();
   if (ctx.isInvalid) return;
   showCrisisBanner(document, ctx.signal, () => langOf(state.get()), (cb) => state.subscribe(cb, ctx.signal), state.get());
-  runPage({
+  const page = runPage({
     adapter,
     document,
     signal: ctx.signal,
     onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
     send,
     lang: langOf(state.get()),
+    voiceEnabled: () => !state.get().voice.disabledPlatforms.includes(adapter.id),
   });
+  // The keyboard shortcut is a browser command: the background forwards it to the active tab.
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id === browser.runtime.id && (message as { type?: string } | null)?.type === 'bg:open-picker') page.openPicker();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }

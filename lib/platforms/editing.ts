@@ -63,3 +63,85 @@ export function readEditable(el: Element): string {
   const text = (el as HTMLElement).innerText ?? el.textContent ?? '';
   return text.replace(/\u200b/g, '').replace(/\n$/, '');
 }
+
+/**
+ * Replaces [start, end) of the composer's text (as composerText counts it) with `text`, through the
+ * editor's own input path: a voice fix or an inline ;trigger expansion must reach the editor's model too.
+ */
+export async function replaceTextRange(el: HTMLElement, start: number, end: number, text: string, opts: { allowExecCommand: boolean }): Promise<boolean> {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+    el.focus();
+    el.setSelectionRange(start, end);
+    writeTextarea(el, text, 'insert');
+    return true;
+  }
+  const range = domRangeFor(el, start, end);
+  if (!range) return false;
+  el.focus();
+  const selection = el.ownerDocument.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  await nextFrame();
+  if (!pasteText(el, text) && opts.allowExecCommand) execInsertText(el, text);
+  await nextFrame();
+  return true;
+}
+
+const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'PRE']);
+
+interface TextMap {
+  text: string;
+  /** Each text node with the offset of its first character in `text`. */
+  nodes: { node: Text; start: number }[];
+}
+
+/** The composer's text with block boundaries as line breaks, and where each text node sits in it. */
+export function composerTextMap(el: Element): TextMap {
+  let text = '';
+  const nodes: TextMap['nodes'] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        nodes.push({ node: child as Text, start: text.length });
+        text += (child as Text).data;
+      } else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (tag === 'BR') {
+          text += '\n';
+          continue;
+        }
+        if (BLOCK_TAGS.has(tag) && text && !text.endsWith('\n')) text += '\n';
+        walk(child);
+      }
+    }
+  };
+  walk(el);
+  return { text, nodes };
+}
+
+export function composerText(el: Element): string {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  return composerTextMap(el).text;
+}
+
+/** A DOM Range covering [start, end) of composerText(el), for highlights and for replacing text. */
+export function domRangeFor(el: Element, start: number, end: number, map = composerTextMap(el)): Range | null {
+  const locate = (offset: number, preferNext: boolean) => {
+    let found: { node: Text; offset: number } | null = null;
+    for (const { node, start: s } of map.nodes) {
+      const e = s + node.data.length;
+      if (offset >= s && offset <= e) {
+        found = { node, offset: offset - s };
+        if (!(preferNext && offset === e)) break;
+      }
+    }
+    return found;
+  };
+  const a = locate(start, true);
+  const b = locate(end, false);
+  if (!a || !b) return null;
+  const range = el.ownerDocument.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

@@ -33,7 +33,7 @@ beforeEach(() => {
   document.querySelectorAll('vigie-escalate-dialog').forEach((d) => d.remove());
   life = new AbortController();
   load('thread.html', 'https://x.com/vigie_demo/status/1850000000000000001');
-  runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100 });
+  runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
 });
 afterEach(() => life.abort());
 
@@ -130,7 +130,7 @@ describe('page runtime', () => {
     sent = [];
     life = new AbortController();
     document.body.innerHTML = '<main role="main"><div>Markup changed</div></main>';
-    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: () => {}, send, lang: 'fr', settleMs: 50 });
+    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: () => {}, send, lang: 'fr', settleMs: 50, voiceEnabled: () => true });
     await vi.waitFor(() => expect(sent.some((r) => r.type === 'cs:health')).toBe(true));
     expect(sent.find((r) => r.type === 'cs:health')).toMatchObject({ report: { comments: 0, problems: ['no comments found on a page that should have some'] } });
   });

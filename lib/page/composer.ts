@@ -1,0 +1,291 @@
+/**
+ * Vigie beside each reply box: the template picker, inline ;trigger expansion, and the brand-voice
+ * check as the reply is typed (underlines, a card with the why and one-click fixes, a summary).
+ * Nothing is added inside the platform's editor: the bar floats next to it.
+ */
+import { translate, type MessageKey, type UiLang } from '../i18n';
+import type { TemplateSummary, VoiceFinding } from '../messaging/protocol';
+import { composerText, replaceTextRange } from '../platforms/editing';
+import type { PlatformAdapter } from '../platforms/types';
+import { openPicker } from './picker';
+import type { Send } from './runtime';
+import { baseCss, el, shadowHost } from './shadow';
+import { createMarks, offsetOf } from './voice-marks';
+
+export interface ComposerDeps {
+  adapter: PlatformAdapter;
+  document: Document;
+  send: Send;
+  lang: UiLang;
+  signal: AbortSignal;
+  /** The stored id of the comment this reply box answers, if any. */
+  answering(editor: Element): string | undefined;
+  voiceEnabled(): boolean;
+  /** Triggers of the templates, fetched once per page. */
+  triggers(): Promise<{ trigger: string; templateId: string; hasFields: boolean }[]>;
+}
+
+export interface ComposerHandle {
+  editor: HTMLElement;
+  openPicker(initialQuery?: string): void;
+}
+
+const CHECK_DELAY_MS = 300;
+const TRIGGER = /(?:^|\s)(;[\p{L}\p{N}_-]{2,30})[ \u00a0]$/u;
+
+const css = `${baseCss}
+.bar { position: fixed; z-index: 2147483000; display: flex; gap: 4px; align-items: center; }
+.bar button { padding: 1px 8px; font-size: 12px; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+.summary[data-state="error"] { border-color: #d93025; color: #8c1d18; }
+.summary[data-state="warning"] { border-color: #e37400; color: #7a3e00; }
+.summary[data-state="ok"] { border-color: #1e8e3e; color: #0d5222; }
+.panel, .card { position: fixed; z-index: 2147483001; background: #fff; border: 1px solid #dadce0; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2);
+  padding: 8px 10px; width: min(380px, 90vw); max-height: 50vh; overflow: auto; }
+.finding { border-top: 1px solid #eee; padding: 6px 0; }
+.finding:first-child { border-top: none; }
+.sev { font-size: 11px; text-transform: uppercase; font-weight: 700; }
+.sev-error { color: #d93025; } .sev-warning { color: #e37400; } .sev-suggestion { color: #1a73e8; }
+.why { color: #5f6368; font-size: 12px; margin: 2px 0; }
+.fixes { display: flex; gap: 4px; flex-wrap: wrap; margin-top: 4px; }
+.fix { border-color: #1e8e3e; color: #0d5222; }
+`;
+
+export function attachComposer(deps: ComposerDeps, editor: HTMLElement): ComposerHandle {
+  const { document: doc, lang, signal, adapter } = deps;
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(lang, k, p);
+  const { host, root } = shadowHost(doc, 'vigie-composer-bar', css);
+  const marks = createMarks(doc, editor);
+  const templatesButton = el(doc, 'button', { text: t('composer.templates'), attrs: { type: 'button', 'data-action': 'open-picker', 'aria-haspopup': 'dialog' } });
+  const summary = el(doc, 'button', { className: 'summary', attrs: { type: 'button', 'data-action': 'voice-summary', 'aria-expanded': 'false' } });
+  const bar = el(doc, 'div', { className: 'bar' }, templatesButton, summary);
+  const panel = el(doc, 'div', { className: 'panel', attrs: { role: 'region', 'aria-label': t('composer.voiceTitle') } });
+  const card = el(doc, 'div', { className: 'card', attrs: { role: 'tooltip' } });
+  panel.hidden = card.hidden = true;
+  root.append(bar, panel, card);
+  host.hidden = true;
+  doc.documentElement.append(host);
+
+  let findings: VoiceFinding[] = [];
+  let mode: 'trainee' | 'expert' = 'trainee';
+  const ignoredHere = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let checkSeq = 0;
+  let pickerOpen = false;
+  let lastInserted: { templateId: string; commentId?: string; length: number } | undefined;
+
+  // ---- position: the bar follows the editor's bottom-right corner.
+  let frame = 0;
+  const place = () => {
+    frame = 0;
+    if (!editor.isConnected) return detach();
+    const r = editor.getBoundingClientRect();
+    host.hidden = r.width === 0 && r.height === 0;
+    bar.style.top = `${Math.round(r.bottom + 2)}px`;
+    bar.style.left = `${Math.round(Math.max(4, r.right - bar.offsetWidth))}px`;
+    panel.style.top = `${Math.round(Math.min(r.bottom + 28, innerHeight - 120))}px`;
+    panel.style.left = `${Math.round(Math.max(4, r.right - 380))}px`;
+  };
+  const schedulePlace = () => (frame ||= requestAnimationFrame(place));
+  addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
+  addEventListener('resize', schedulePlace, { passive: true, signal });
+  const stillThere = setInterval(() => (editor.isConnected ? schedulePlace() : detach()), 1000);
+
+  // ---- voice check
+  const renderSummary = () => {
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const suggestions = findings.length - errors - warnings;
+    summary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
+    summary.dataset.errors = String(errors);
+    summary.dataset.warnings = String(warnings);
+    summary.textContent = findings.length ? t('composer.summary', { errors, warnings, suggestions }) : t('composer.voiceOk');
+    summary.hidden = !deps.voiceEnabled();
+  };
+
+  const findingView = (f: VoiceFinding) => {
+    const fixes = f.fixes.slice(0, 4).map((fix) => {
+      const b = el(doc, 'button', { className: 'fix', text: fix === '' ? t('composer.remove') : fix, attrs: { type: 'button', 'data-action': 'apply-fix' } });
+      b.addEventListener('click', () => void applyFix(f, fix));
+      return b;
+    });
+    const here = el(doc, 'button', { text: t('composer.ignoreHere'), attrs: { type: 'button', 'data-action': 'ignore-here' } });
+    here.addEventListener('click', () => {
+      ignoredHere.add(`${f.ruleId}:${f.start}:${f.match}`);
+      scheduleCheck(0);
+    });
+    const brand = el(doc, 'button', { text: t('composer.ignoreBrand'), attrs: { type: 'button', 'data-action': 'ignore-brand' } });
+    brand.addEventListener('click', () => void deps.send({ type: 'cs:voice-ignore', ruleId: f.ruleId, match: f.match }).then(() => scheduleCheck(0)));
+    return el(doc, 'div', { className: 'finding', attrs: { 'data-rule': f.ruleId } },
+      el(doc, 'div', { className: `sev sev-${f.severity}`, text: t(`voice.${f.severity}`) }),
+      el(doc, 'div', { text: f.message }),
+      mode === 'trainee' && f.explanation ? el(doc, 'div', { className: 'why', text: f.explanation }) : null,
+      el(doc, 'div', { className: 'fixes' }, ...fixes, here, brand),
+    );
+  };
+
+  const renderPanel = () => {
+    panel.replaceChildren(
+      el(doc, 'strong', { text: t('composer.voiceTitle') }),
+      ...(findings.length ? findings.map(findingView) : [el(doc, 'p', { text: t('composer.voiceOk') })]),
+    );
+  };
+
+  const check = async () => {
+    timer = undefined;
+    if (!deps.voiceEnabled()) {
+      findings = [];
+      marks.clear();
+      return renderSummary();
+    }
+    const mine = ++checkSeq;
+    const text = composerText(editor);
+    try {
+      const answer = await deps.send({ type: 'cs:voice-check', platform: adapter.id, text, ignoredHere: [...ignoredHere] });
+      // A later keystroke already asked again: this answer is about old text.
+      if (mine !== checkSeq || signal.aborted) return;
+      findings = answer.findings;
+      mode = answer.mode;
+      marks.show(findings);
+      renderSummary();
+      if (!panel.hidden) renderPanel();
+    } catch (err) {
+      summary.textContent = t('composer.voiceFailed', { reason: (err as Error).message });
+    }
+  };
+  const scheduleCheck = (delay = CHECK_DELAY_MS) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void check(), delay);
+  };
+
+  const applyFix = async (f: VoiceFinding, fix: string) => {
+    card.hidden = true;
+    await replaceTextRange(editor, f.start, f.end, fix, { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' });
+    scheduleCheck(0);
+  };
+
+  // ---- the card on hover and on caret
+  const showCardFor = (offset: number | undefined, x: number, y: number) => {
+    const f = offset === undefined ? undefined : marks.at(offset);
+    if (!f) return void (card.hidden = true);
+    card.replaceChildren(findingView(f));
+    card.style.left = `${Math.round(Math.min(x, innerWidth - 390))}px`;
+    card.style.top = `${Math.round(y + 18)}px`;
+    card.hidden = false;
+  };
+  editor.addEventListener(
+    'mousemove',
+    (e) => {
+      const pos = (doc as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null }).caretPositionFromPoint?.(e.clientX, e.clientY);
+      showCardFor(pos ? offsetOf(editor, pos.offsetNode, pos.offset) : undefined, e.clientX, e.clientY);
+    },
+    { signal, passive: true },
+  );
+  host.addEventListener('mouseleave', () => (card.hidden = true));
+  doc.addEventListener(
+    'selectionchange',
+    () => {
+      const sel = doc.getSelection();
+      if (!sel?.focusNode || !editor.contains(sel.focusNode)) return;
+      const rect = sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : editor.getBoundingClientRect();
+      showCardFor(offsetOf(editor, sel.focusNode, sel.focusOffset), rect.left, rect.top);
+    },
+    { signal },
+  );
+
+  summary.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    summary.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) {
+      renderPanel();
+      schedulePlace();
+    }
+  });
+
+  // ---- templates
+  const insertRendered = async (tpl: Pick<TemplateSummary, 'id'>, fields: Record<string, string>, force: boolean, range?: [number, number]): Promise<string | null> => {
+    const commentId = deps.answering(editor);
+    const rendered = await deps.send({ type: 'cs:template-render', templateId: tpl.id, platform: adapter.id, fields, ...(commentId ? { commentId } : {}) });
+    if (!rendered.length.ok && !force) return t('picker.tooLong', { length: rendered.length.length, limit: rendered.length.limit });
+    const ok = range
+      ? await replaceTextRange(editor, range[0], range[1], rendered.text, { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' })
+      : await adapter.writeComposer(editor, rendered.text, composerText(editor).trim() ? 'insert' : 'replace');
+    if (!ok) return t('picker.insertFailed');
+    await deps.send({ type: 'cs:template-used', templateId: tpl.id, ...(commentId ? { commentId } : {}) });
+    lastInserted = { templateId: tpl.id, ...(commentId ? { commentId } : {}), length: rendered.text.length };
+    scheduleCheck(0);
+    return null;
+  };
+
+  const showPicker = (initialQuery = '') => {
+    if (pickerOpen) return;
+    pickerOpen = true;
+    const picker = openPicker(
+      doc,
+      lang,
+      {
+        search: async (query) => {
+          const commentId = deps.answering(editor);
+          return (await deps.send({ type: 'cs:templates-suggest', platform: adapter.id, query, ...(commentId ? { commentId } : {}) })).templates;
+        },
+        insert: (tpl, fields, force) => insertRendered(tpl, fields, force),
+      },
+      () => {
+        pickerOpen = false;
+        editor.focus();
+      },
+    );
+    if (initialQuery) {
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+      input.value = initialQuery;
+      input.dispatchEvent(new Event('input'));
+    }
+  };
+  templatesButton.addEventListener('click', () => showPicker());
+
+  // ---- typing: voice check, inline triggers, and noticing the reply was sent
+  const onInput = async () => {
+    schedulePlace();
+    scheduleCheck();
+    const text = composerText(editor);
+    if (lastInserted && text.trim() === '') {
+      // The reply box emptied at once after a template went in: the platform posted it.
+      const { commentId } = lastInserted;
+      lastInserted = undefined;
+      if (commentId) void deps.send({ type: 'cs:set-status', commentId, status: 'replied' }).catch(() => {});
+      return;
+    }
+    const sel = doc.getSelection();
+    const caret = editor instanceof HTMLTextAreaElement ? editor.selectionStart : sel?.focusNode ? offsetOf(editor, sel.focusNode, sel.focusOffset) : undefined;
+    if (caret === undefined || caret === null) return;
+    const typed = TRIGGER.exec(text.slice(0, caret));
+    if (!typed) return;
+    const trigger = typed[1]!.toLowerCase();
+    const found = (await deps.triggers()).find((x) => x.trigger.toLowerCase() === trigger);
+    if (!found) return;
+    const start = caret - typed[1]!.length - 1;
+    if (found.hasFields) {
+      await replaceTextRange(editor, start, caret, '', { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' });
+      showPicker(trigger);
+    } else {
+      await insertRendered({ id: found.templateId }, {}, true, [start, caret]);
+    }
+  };
+  editor.addEventListener('input', () => void onInput(), { signal });
+  editor.addEventListener('keyup', (e) => {
+    // Draft.js and some editors do not fire input for every change; keyup catches those.
+    if (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter') scheduleCheck();
+  }, { signal });
+  editor.addEventListener('focus', schedulePlace, { signal });
+
+  function detach() {
+    clearInterval(stillThere);
+    if (timer) clearTimeout(timer);
+    marks.clear();
+    host.remove();
+  }
+  signal.addEventListener('abort', detach);
+  renderSummary();
+  schedulePlace();
+  scheduleCheck(0);
+  return { editor, openPicker: showPicker };
+}
