@@ -8,9 +8,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'notifications', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'notifications', 'contextMenus', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Vigie' },
+    commands: {
+      'open-template-picker': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_commandTemplates__',
+      },
+    },
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Vigie' } }
       : { side_panel: { default_path: 'sidepanel.html' } }),

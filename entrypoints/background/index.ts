@@ -1,9 +1,14 @@
 import { browser } from 'wxt/browser';
 import { publishPageState } from '../../lib/background/page-state';
 import { getDb } from '../../lib/db';
+import { logEvent } from '../../lib/db/events';
+import { purgeOlderThan } from '../../lib/db/queue';
+import { getSetting } from '../../lib/db/settings';
 import { createDispatcher } from '../../lib/messaging/handle';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { classify } from '../../lib/sentiment';
+
+const RETENTION_ALARM = 'vigie-retention';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -28,6 +33,20 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => void publishPageState(db));
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'open-template-picker') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'bg:open-picker' }).catch(() => {});
+  });
+
+  // Retention: once a day, comments older than the setting go (flagged and incident evidence stay).
+  browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== RETENTION_ALARM) return;
+    const removed = await purgeOlderThan(db, await getSetting(db, 'retentionDays'), Date.now());
+    if (removed) await logEvent(db, 'retention.purged', { removed });
+  });
   browser.runtime.onStartup.addListener(() => void publishPageState(db));
   // Chrome: the toolbar button keeps its popup; the side panel opens from the popup or the menu.
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
