@@ -3,10 +3,12 @@ import { xAdapter } from './x/adapter';
 import { youtubeAdapter } from './youtube/adapter';
 import { blueskyAdapter } from './bluesky/adapter';
 import { tiktokAdapter } from './tiktok/adapter';
+import { mastodonAdapter } from './mastodon/adapter';
 import { redditAdapter } from './reddit/adapter';
+import { facebookAdapter } from './facebook/adapter';
 
 /** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
-export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter];
+export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter, facebookAdapter, mastodonAdapter];
 
 export function platformForUrl(href: string): PlatformAdapter | undefined {
   let url: URL;
