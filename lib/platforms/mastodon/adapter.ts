@@ -1,0 +1,64 @@
+import type { ExtractedComment, PlatformAdapter } from '../types';
+import { queryAllIncludingSelf, readText } from '../dom';
+import { readEditable, writeTextarea } from '../editing';
+import { instanceHosts, loadInstanceHosts } from './hosts';
+import { isProfile, isThread, isTimeline, threadId } from './routes';
+import { selectors } from './selectors';
+
+const statusIdOf = (href: string) => /\/@[^/]+\/(\d{1,20})\/?(?:[?#]|$)/.exec(href)?.[1];
+
+/** Mastodon's own markup, whatever the domain: the app root the server renders. */
+export const isMastodonPage = (doc: Document) => !!doc.querySelector(selectors.appRoot);
+
+export const mastodonAdapter: PlatformAdapter = {
+  id: 'mastodon',
+  matches(url) {
+    // Started at load in extension contexts; this covers one that imported the adapter first.
+    void loadInstanceHosts();
+    return instanceHosts.has(url.hostname);
+  },
+  expectsComments: (url) => isThread(url) || isTimeline(url) || isProfile(url),
+
+  findComments: (root) => queryAllIncludingSelf(root, selectors.status),
+
+  extract(el): ExtractedComment | null {
+    // A quoted status is part of the status quoting it, not a comment of its own.
+    if (el.parentElement?.closest(selectors.status)) return null;
+    const link = el.querySelector(selectors.permalink);
+    const href = link?.getAttribute('href') ?? '';
+    const nativeId = el.getAttribute('data-id') ?? statusIdOf(href);
+    if (!nativeId || !/^\d{1,20}$/.test(nativeId)) return null;
+    const location = new URL(el.ownerDocument.location?.href ?? 'https://mastodon.social/');
+    const account = el.querySelector(selectors.account)?.textContent?.trim();
+    const name = readText(el.querySelector(selectors.displayName)) || account || '';
+    const focal = threadId(location);
+    let parentId: string | undefined;
+    if (focal && focal !== nativeId) {
+      const anchor = el.ownerDocument.querySelector('.detailed-status');
+      // Statuses above the focal one are its ancestors; those below reply to it.
+      if (anchor && anchor.compareDocumentPosition(el) & 4) parentId = focal;
+    }
+    const publishedAt = link?.querySelector('time')?.getAttribute('datetime') ?? undefined;
+    return {
+      platform: 'mastodon',
+      nativeId,
+      author: { name, ...(account ? { handle: account } : {}) },
+      text: readText(el.querySelector(selectors.content)),
+      ...(href ? { permalink: new URL(href, location.origin).href } : {}),
+      ...(publishedAt ? { publishedAt } : {}),
+      ...(parentId ? { parentId } : {}),
+    };
+  },
+
+  findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
+  readComposer: readEditable,
+
+  async writeComposer(el, text, mode) {
+    // Redux holds the text: the native value setter and an input event reach Mastodon's onChange.
+    writeTextarea(el as HTMLTextAreaElement, text, mode);
+    return (el as HTMLTextAreaElement).value.includes(text);
+  },
+
+  anchorFor: (el) =>
+    el.querySelector(selectors.actionBar) ?? el.closest(selectors.detailedWrapper)?.querySelector(selectors.detailedActionBar) ?? el,
+};
