@@ -6,9 +6,10 @@ import { tiktokAdapter } from './tiktok/adapter';
 import { mastodonAdapter } from './mastodon/adapter';
 import { redditAdapter } from './reddit/adapter';
 import { facebookAdapter } from './facebook/adapter';
+import { linkedinAdapter } from './linkedin/adapter';
 
 /** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
-export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter, facebookAdapter, mastodonAdapter];
+export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter, facebookAdapter, mastodonAdapter, linkedinAdapter];
 
 export function platformForUrl(href: string): PlatformAdapter | undefined {
   let url: URL;
