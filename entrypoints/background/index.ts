@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
+import { startCrisisServices } from '../../lib/background/crisis';
 import { publishPageState } from '../../lib/background/page-state';
+import type { Incident } from '../../lib/crisis/model';
 import { getDb } from '../../lib/db';
 import { logEvent } from '../../lib/db/events';
 import { purgeOlderThan } from '../../lib/db/queue';
+import { seedDefaults } from '../../lib/db/seed';
 import { getSetting } from '../../lib/db/settings';
 import { createDispatcher } from '../../lib/messaging/handle';
 import { createHandlers } from '../../lib/messaging/handlers';
@@ -12,14 +15,18 @@ const RETENTION_ALARM = 'vigie-retention';
 
 export default defineBackground(() => {
   const db = getDb();
+  const crisis = startCrisisServices(db);
   const effects = {
-    async commentsSeen() {},
-    async incidentChanged() {
+    commentsSeen: crisis.commentsSeen,
+    async incidentChanged(incident: Incident, created: boolean) {
       await publishPageState(db);
+      await crisis.incidentChanged(incident, created);
     },
     async settingsChanged() {
       await publishPageState(db);
+      await crisis.settingsChanged();
     },
+    retryWebhook: (id: string) => crisis.webhooks.retry(id),
   };
   const dispatch = createDispatcher(
     createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects }),
@@ -32,7 +39,8 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.runtime.onInstalled.addListener(() => void publishPageState(db));
+  // The starter templates and built-in voice packs, once; seedDefaults never overwrites the team's edits.
+  browser.runtime.onInstalled.addListener(() => void seedDefaults(db).then(() => publishPageState(db)));
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'open-template-picker') return;

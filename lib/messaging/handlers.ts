@@ -10,6 +10,7 @@ import { reportHealth } from '../db/health';
 import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
 import { HandlerError, type Handlers } from './handle';
+import { createReplyHandlers } from './reply-handlers';
 
 export interface HandlerDeps {
   db: VigieDb;
@@ -21,6 +22,8 @@ export interface HandlerDeps {
     commentsSeen(rows: CommentRecord[]): Promise<void>;
     incidentChanged(incident: Incident, created: boolean): Promise<void>;
     settingsChanged(): Promise<void>;
+    /** A new round of attempts for a team notification, the first one now; undefined when there is no such delivery. */
+    retryWebhook?(deliveryId: string): Promise<{ status: 'pending' | 'delivered' | 'failed'; attempts: number; lastError?: string } | undefined>;
   };
 }
 
@@ -34,6 +37,8 @@ export function createHandlers({ db, classify, now, version, effects }: HandlerD
     return { seen, rows };
   };
   return {
+    ...createReplyHandlers({ db, classify, now }),
+
     async 'cs:comments-seen'({ comments, threadUrl }) {
       const { seen, rows } = await seenNow(comments, threadUrl);
       return { badges: rows.map((row, i) => ({ id: row.id, status: row.status, sentiment: seen[i]!.sentiment })) };
@@ -74,6 +79,12 @@ export function createHandlers({ db, classify, now, version, effects }: HandlerD
       if (!incident) throw new HandlerError('not-found', `no incident ${incidentId}`);
       await effects.incidentChanged(incident, false);
       return { published: true };
+    },
+
+    async 'ui:webhook-retry'({ deliveryId }) {
+      const d = await effects.retryWebhook?.(deliveryId);
+      if (!d) throw new HandlerError('not-found', `no webhook delivery ${deliveryId}`);
+      return { status: d.status, attempts: d.attempts, ...(d.lastError ? { lastError: d.lastError } : {}) };
     },
   };
 }

@@ -34,6 +34,8 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('cs:templates-suggest'),
+    /** The logged-in account on the page, which selects the brand. */
+    account: z.string().max(200).optional(),
     platform: platformId,
     query: z.string().max(200),
     /** The comment being answered, when the composer belongs to one: its language and mood rank the templates. */
@@ -41,6 +43,8 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('cs:template-render'),
+    /** The logged-in account on the page, which selects the brand. */
+    account: z.string().max(200).optional(),
     templateId: z.string().max(200),
     platform: platformId,
     commentId: z.string().max(300).optional(),
@@ -58,6 +62,8 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('cs:voice-check'),
+    /** The logged-in account on the page, which selects the brand. */
+    account: z.string().max(200).optional(),
     platform: platformId,
     text: z.string().max(20_000),
     /** "Ignore here" keys the user chose in this composer. */
@@ -65,6 +71,9 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('cs:voice-ignore'),
+    /** The logged-in account on the page, which selects the brand. */
+    account: z.string().max(200).optional(),
+    platform: platformId,
     ruleId: z.string().max(200),
     match: z.string().max(500),
   }),
@@ -78,6 +87,10 @@ export const requests = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ui:incident-changed'),
     incidentId: z.string().max(100),
+  }),
+  z.object({
+    type: z.literal('ui:webhook-retry'),
+    deliveryId: z.string().max(100),
   }),
 ]);
 export type Request = z.infer<typeof requests>;
@@ -132,6 +145,7 @@ export const responses = {
   'ui:ping': z.object({ version: z.string() }),
   'ui:settings-changed': z.object({ published: z.boolean() }),
   'ui:incident-changed': z.object({ published: z.boolean() }),
+  'ui:webhook-retry': z.object({ status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number(), lastError: z.string().optional() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type Response<T extends RequestType> = z.infer<(typeof responses)[T]>;

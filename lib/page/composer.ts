@@ -18,6 +18,8 @@ export interface ComposerDeps {
   send: Send;
   lang: UiLang;
   signal: AbortSignal;
+  /** The logged-in account, which selects the brand (templates, voice pack, vous or tu). */
+  account(): { account?: string };
   /** The stored id of the comment this reply box answers, if any. */
   answering(editor: Element): string | undefined;
   voiceEnabled(): boolean;
@@ -114,7 +116,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       scheduleCheck(0);
     });
     const brand = el(doc, 'button', { text: t('composer.ignoreBrand'), attrs: { type: 'button', 'data-action': 'ignore-brand' } });
-    brand.addEventListener('click', () => void deps.send({ type: 'cs:voice-ignore', ruleId: f.ruleId, match: f.match }).then(() => scheduleCheck(0)));
+    brand.addEventListener('click', () => void deps.send({ type: 'cs:voice-ignore', platform: adapter.id, ruleId: f.ruleId, match: f.match, ...deps.account() }).then(() => scheduleCheck(0)));
     return el(doc, 'div', { className: 'finding', attrs: { 'data-rule': f.ruleId } },
       el(doc, 'div', { className: `sev sev-${f.severity}`, text: t(`voice.${f.severity}`) }),
       el(doc, 'div', { text: f.message }),
@@ -140,7 +142,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     const mine = ++checkSeq;
     const text = composerText(editor);
     try {
-      const answer = await deps.send({ type: 'cs:voice-check', platform: adapter.id, text, ignoredHere: [...ignoredHere] });
+      const answer = await deps.send({ type: 'cs:voice-check', platform: adapter.id, text, ignoredHere: [...ignoredHere], ...deps.account() });
       // A later keystroke already asked again: this answer is about old text.
       if (mine !== checkSeq || signal.aborted) return;
       findings = answer.findings;
@@ -204,7 +206,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   // ---- templates
   const insertRendered = async (tpl: Pick<TemplateSummary, 'id'>, fields: Record<string, string>, force: boolean, range?: [number, number]): Promise<string | null> => {
     const commentId = deps.answering(editor);
-    const rendered = await deps.send({ type: 'cs:template-render', templateId: tpl.id, platform: adapter.id, fields, ...(commentId ? { commentId } : {}) });
+    const rendered = await deps.send({ type: 'cs:template-render', templateId: tpl.id, platform: adapter.id, fields, ...(commentId ? { commentId } : {}), ...deps.account() });
     if (!rendered.length.ok && !force) return t('picker.tooLong', { length: rendered.length.length, limit: rendered.length.limit });
     const ok = range
       ? await replaceTextRange(editor, range[0], range[1], rendered.text, { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' })
@@ -225,7 +227,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       {
         search: async (query) => {
           const commentId = deps.answering(editor);
-          return (await deps.send({ type: 'cs:templates-suggest', platform: adapter.id, query, ...(commentId ? { commentId } : {}) })).templates;
+          return (await deps.send({ type: 'cs:templates-suggest', platform: adapter.id, query, ...(commentId ? { commentId } : {}), ...deps.account() })).templates;
         },
         insert: (tpl, fields, force) => insertRendered(tpl, fields, force),
       },

@@ -88,6 +88,10 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
     lang: opts.lang,
     signal,
     voiceEnabled: opts.voiceEnabled,
+    account: () => {
+      const account = adapter.currentAccount?.(doc);
+      return account ? { account } : {};
+    },
     answering: (editor) => answering(adapter, session, doc, editor),
     triggers: () => (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id }).then((a) => a.triggers, () => [])),
   };

@@ -35,6 +35,8 @@ export interface PlatformAdapter {
   anchorFor(el: Element): Element;
   /** True when this page is expected to show comments (a timeline or thread), for self-diagnosis. */
   expectsComments(url: URL): boolean;
+  /** The handle of the account logged in on this page, when the platform shows it: it selects the brand. */
+  currentAccount?(doc: Document): string | undefined;
 }
 
 export const commentKey = (c: Pick<ExtractedComment, 'platform' | 'nativeId'>) => `${c.platform}:${c.nativeId}`;

@@ -48,4 +48,9 @@ export const xAdapter: PlatformAdapter = {
   },
 
   anchorFor: (el) => el.querySelector(selectors.actionBar) ?? el,
+
+  currentAccount(doc) {
+    const href = doc.querySelector(selectors.profileLink)?.getAttribute('href');
+    return href ? `@${href.replace(/^\//, '')}` : undefined;
+  },
 };

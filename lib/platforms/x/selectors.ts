@@ -18,4 +18,6 @@ export const selectors = {
   composer: 'div[data-testid^="tweetTextarea_"][contenteditable="true"]',
   /** The row of reply/retweet/like buttons, where Vigie puts its badge. */
   actionBar: 'div[role="group"]',
+  /** The side bar's "Profile" link: its href is the logged-in account (/<handle>). home.html, thread.html. */
+  profileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
 } as const;

@@ -1,0 +1,120 @@
+/**
+ * Templates and brand voice for the reply boxes. The engines run here, in the background, so the
+ * content script stays small: the page sends the text and gets back findings or a rendered reply.
+ */
+import { isCrisisMode } from '../crisis/model';
+import { brandForAccount, listBrands } from '../db/brands';
+import type { BrandRecord } from '../db/model';
+import { listActiveIncidents } from '../db/incidents';
+import type { VigieDb } from '../db/schema';
+import { getSetting } from '../db/settings';
+import { getTemplate, recordUse, templatesForBrand } from '../db/templates';
+import { ignoreForBrand, voiceForBrand } from '../db/voicePacks';
+import type { PlatformId } from '../platforms/types';
+import type { SentimentResult } from '../sentiment/types';
+import { fitsPlatform, rankTemplates, render, type RenderVars, type Template } from '../templates';
+import { check, ignoreForBrandKey, summarize } from '../voice';
+import { HandlerError, type Handlers } from './handle';
+import type { TemplateSummary } from './protocol';
+
+type ReplyHandlers = Pick<Handlers, 'cs:templates-suggest' | 'cs:template-render' | 'cs:template-used' | 'cs:triggers' | 'cs:voice-check' | 'cs:voice-ignore'>;
+
+export interface ReplyDeps {
+  db: VigieDb;
+  classify(text: string): SentimentResult;
+  now(): number;
+}
+
+/** The brand of the account on the page; with a single brand configured, that one. */
+async function brandOf(db: VigieDb, platform: PlatformId, account?: string): Promise<BrandRecord | undefined> {
+  if (account) {
+    const brand = await brandForAccount(db, platform, account);
+    if (brand) return brand;
+  }
+  const brands = await listBrands(db);
+  return brands.length === 1 ? brands[0] : undefined;
+}
+
+const crisisMode = async (db: VigieDb) => isCrisisMode(await listActiveIncidents(db));
+
+export function createReplyHandlers({ db, classify, now }: ReplyDeps): ReplyHandlers {
+  const varsFor = async (platform: PlatformId, account: string | undefined, commentId: string | undefined, fields: Record<string, string>): Promise<RenderVars> => {
+    const [brand, agent, comment] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'agent'), commentId ? db.comments.get(commentId) : undefined]);
+    const brandAgent = brand?.agents.find((a) => a.name === agent.name) ?? brand?.agents[0];
+    return {
+      ...(comment ? { author: { name: comment.author.name, ...(comment.author.handle ? { handle: comment.author.handle } : {}) } } : {}),
+      ...(brand ? { brand: { name: brand.name } } : {}),
+      agent: { name: agent.name || brandAgent?.name || undefined, signature: agent.signature || brandAgent?.signature || undefined },
+      fields,
+    };
+  };
+
+  const summary = (t: Template, lang: string, platform: PlatformId, vars: RenderVars, reasons: string[]): TemplateSummary => ({
+    id: t.id,
+    name: t.name,
+    folder: t.folder,
+    langs: Object.keys(t.bodies),
+    ...(t.trigger ? { trigger: t.trigger } : {}),
+    preview: render(t, { lang, platform, vars, now: now() }).text.slice(0, 240),
+    fields: t.fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind, ...(f.default !== undefined ? { default: f.default } : {}), ...(f.choices ? { choices: f.choices } : {}) })),
+    reasons,
+  });
+
+  return {
+    async 'cs:templates-suggest'({ platform, query, commentId, account }) {
+      const [brand, comment, crisis] = await Promise.all([brandOf(db, platform, account), commentId ? db.comments.get(commentId) : undefined, crisisMode(db)]);
+      const templates = await templatesForBrand(db, brand?.id ?? null);
+      const ranked = rankTemplates(templates, {
+        ...(query.trim() ? { query } : {}),
+        ...(comment ? { comment: { lang: comment.lang, sentiment: comment.sentiment, risks: comment.risks } } : {}),
+        crisisMode: crisis,
+        now: now(),
+      });
+      const vars = await varsFor(platform, account, commentId, {});
+      const lang = comment?.lang && comment.lang !== 'und' ? comment.lang : 'fr';
+      return { crisisMode: crisis, templates: ranked.slice(0, 20).map((r) => summary(r.template, lang, platform, vars, r.reasons.map((x) => x.detail))) };
+    },
+
+    async 'cs:template-render'({ templateId, platform, commentId, lang, fields, account }) {
+      const template = await getTemplate(db, templateId);
+      if (!template) throw new HandlerError('not-found', `no template ${templateId}`);
+      const comment = commentId ? await db.comments.get(commentId) : undefined;
+      const answerLang = lang ?? (comment?.lang && comment.lang !== 'und' ? comment.lang : 'fr');
+      const result = render(template, { lang: answerLang, platform, vars: await varsFor(platform, account, commentId, fields), now: now() });
+      const length = fitsPlatform(result.text, platform);
+      return { text: result.text, missing: result.missing, lang: result.lang, length: { ok: length.ok, length: length.length, limit: length.limit } };
+    },
+
+    async 'cs:template-used'({ templateId }) {
+      const count = await recordUse(db, templateId, now());
+      if (count === undefined) throw new HandlerError('not-found', `no template ${templateId}`);
+      return { usageCount: count };
+    },
+
+    async 'cs:triggers'({ platform }) {
+      const brand = await brandOf(db, platform);
+      const templates = await templatesForBrand(db, brand?.id ?? null);
+      return { triggers: templates.filter((t) => t.trigger).map((t) => ({ trigger: t.trigger!, templateId: t.id, hasFields: t.fields.length > 0 })) };
+    },
+
+    async 'cs:voice-check'({ platform, text, ignoredHere, account }) {
+      const [brand, mode, crisis] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'voice'), crisisMode(db)]);
+      const lang = text.trim().length >= 12 ? classify(text).lang : undefined;
+      const voice = await voiceForBrand(db, brand?.id ?? null, { ...(lang && lang !== 'und' ? { lang } : {}), crisis });
+      const findings = check(text, voice.packs, {
+        platform,
+        ...(lang && lang !== 'und' ? { lang } : {}),
+        address: brand?.address ?? 'vous',
+        mode: mode.mode,
+        ignored: [...voice.ignored, ...ignoredHere],
+        sentiment: classify,
+      });
+      return { findings: findings.map(({ link: _link, ...f }) => f), summary: summarize(findings), mode: mode.mode };
+    },
+
+    async 'cs:voice-ignore'({ platform, ruleId, match, account }) {
+      const brand = await brandOf(db, platform, account);
+      return { ignored: await ignoreForBrand(db, brand?.id ?? null, ignoreForBrandKey({ ruleId, match })) };
+    },
+  };
+}

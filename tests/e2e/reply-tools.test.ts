@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorModelText, launchExtension, type Extension } from './harness';
+
+let ext: Extension;
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+const MARIE_THREAD = 'https://x.com/marie_dpt/status/1850000000000000002';
+
+async function openThread(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(MARIE_THREAD);
+  await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(3);
+  await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(1);
+  return page;
+}
+
+describe('reply templates and brand voice in the x.com reply box (Draft.js)', () => {
+  it('picks a template by typing part of its name, fills its field, and the editor model holds the rendered reply', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.locator('vigie-composer-bar [data-action="open-picker"]').click();
+    const picker = page.locator('vigie-template-picker');
+    await picker.locator('input[type=search]').fill('retar livr');
+    await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
+    await picker.locator('input[type=search]').press('Enter');
+    await picker.locator('#field-deliveryDate').fill('2026-11-25');
+    await picker.locator('[data-action="insert"]').click();
+    await expect.poll(() => picker.count()).toBe(0);
+    await expect
+      .poll(() => editorModelText(page, 'x-reply'))
+      .toBe(
+        "Bonjour Marie, nous sommes désolés pour ce retard de livraison. Votre colis est bien en route et devrait vous parvenir d'ici le mercredi 25 novembre. Si ce n'est pas le cas, écrivez-nous en message privé avec votre numéro de commande et nous nous en occupons.",
+      );
+    await page.close();
+  });
+
+  it('expands an inline ;trigger typed in the reply box', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type(';merci ');
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toMatch(/^Merci beaucoup pour votre message, Marie/);
+    await page.close();
+  });
+
+  it('checks the brand voice as the reply is typed and applies a fix in one click', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('Tu peux nous écrire en MP');
+    const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 10_000 }).not.toBe('ok');
+    // Underlines are painted by the CSS Custom Highlight API, not inserted into the editor.
+    expect(await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) => k.startsWith('vigie-')))).toBe(true);
+    expect(await page.locator('[data-testid="tweetTextarea_0"] vigie-badge, [data-testid="tweetTextarea_0"] mark').count()).toBe(0);
+    await summary.click();
+    const address = page.locator('vigie-composer-bar .panel .finding').filter({ hasText: /vous|tu/i }).first();
+    await address.locator('[data-action="apply-fix"]').first().click();
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toMatch(/^Vous pouvez nous écrire en MP/);
+    await page.close();
+  });
+});
