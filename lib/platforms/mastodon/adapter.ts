@@ -59,6 +59,19 @@ export const mastodonAdapter: PlatformAdapter = {
     return (el as HTMLTextAreaElement).value.includes(text);
   },
 
+  currentAccount(doc) {
+    // The server embeds the signed-in account in the page's initial state: meta.me and its acct.
+    const raw = doc.getElementById('initial-state')?.textContent;
+    if (!raw || raw.length > 2_000_000) return undefined;
+    try {
+      const state = JSON.parse(raw) as { meta?: { me?: string; domain?: string }; accounts?: Record<string, { acct?: string }> };
+      const acct = state.meta?.me ? state.accounts?.[state.meta.me]?.acct : undefined;
+      return acct ? `@${acct}` : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
   anchorFor: (el) =>
     el.querySelector(selectors.actionBar) ?? el.closest(selectors.detailedWrapper)?.querySelector(selectors.detailedActionBar) ?? el,
 };

@@ -118,3 +118,12 @@ describe('mastodon adapter on a thread whose focal status is a reply', () => {
     ]);
   });
 });
+
+describe('mastodon signed-in account', () => {
+  it('reads the account from the initial state, and nothing from a broken one', () => {
+    const html = (state: string) => new DOMParser().parseFromString(`<div id="mastodon" data-props="{}"></div><script id="initial-state" type="application/json">${state}</script>`, 'text/html');
+    expect(mastodonAdapter.currentAccount!(html('{"meta":{"me":"1"},"accounts":{"1":{"acct":"vigie"}}}'))).toBe('@vigie');
+    expect(mastodonAdapter.currentAccount!(html('{"meta":{},"accounts":{}}'))).toBeUndefined();
+    expect(mastodonAdapter.currentAccount!(html('{not json'))).toBeUndefined();
+  });
+});
