@@ -35,7 +35,7 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     // X gets the template's short variant, with the author's first name, the chosen date and French typography.
     await expect
       .poll(() => editorModelText(page, 'x-reply'))
-      .toBe("Bonjour Marie, désolés pour ce retard\u202f! Votre colis est en route et devrait arriver d'ici le mercredi 25 novembre. Sinon, écrivez-nous en DM avec votre numéro de commande.");
+      .toBe("Bonjour Marie, désolés pour ce retard\u00a0! Votre colis est en route et devrait arriver d'ici le mercredi 25 novembre. Sinon, écrivez-nous en DM avec votre numéro de commande.");
     await page.close();
   });
 
