@@ -1,0 +1,55 @@
+import type { ExtractedComment, PlatformAdapter } from '../types';
+import { queryAllIncludingSelf, readText } from '../dom';
+import { readEditable, writeRichEditor } from '../editing';
+import { isFeed, isPost, isProfile, isThreads, postCode } from './routes';
+import { selectors } from './selectors';
+
+/** Matches of selector in el's own block, not in a post quoted or nested inside it. */
+const own = (el: Element, selector: string) => Array.from(el.querySelectorAll(selector)).filter((m) => m.closest(selectors.post) === el);
+
+/** Text spans outside links (the username, the date) and not inside another text span. */
+function textOf(el: Element): string {
+  const spans = own(el, selectors.text).filter((s) => !s.closest('a') && !s.parentElement?.closest(selectors.text));
+  return spans.map((s) => readText(s)).join('\n');
+}
+
+export const threadsAdapter: PlatformAdapter = {
+  id: 'threads',
+  matches: isThreads,
+  expectsComments: (url) => isPost(url) || isFeed(url) || isProfile(url),
+
+  findComments: (root) => queryAllIncludingSelf(root, selectors.post),
+
+  extract(el): ExtractedComment | null {
+    const link = own(el, selectors.permalink)[0];
+    const href = link?.getAttribute('href') ?? '';
+    const match = /^(?:https:\/\/www\.threads\.(?:com|net))?\/(@[\w.]+)\/post\/([\w-]+)/.exec(href);
+    // Ads ("Sponsorisé") and suggestion cards carry no post permalink.
+    if (!match) return null;
+    const [, handle, code] = match as unknown as [string, string, string];
+    const name = own(el, selectors.authorLink)[0]?.textContent?.trim() || handle.slice(1);
+    // Threads shows a conversation flat under its first post, with no parent id in the markup:
+    // every reply on a post page is attached to the post the page is about.
+    const focal = postCode(new URL(el.ownerDocument.location?.href ?? 'https://www.threads.com/'));
+    return {
+      platform: 'threads',
+      nativeId: code,
+      author: { name, handle },
+      text: textOf(el),
+      permalink: `https://www.threads.com/${handle}/post/${code}`,
+      publishedAt: link!.querySelector('time')?.getAttribute('datetime') ?? undefined,
+      ...(focal && focal !== code ? { parentId: focal } : {}),
+    };
+  },
+
+  findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
+  readComposer: readEditable,
+
+  async writeComposer(el, text, mode) {
+    // Lexical takes the synthetic paste (and cancels it); execCommand is its beforeinput fallback.
+    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: true });
+    return readEditable(el).includes(text.split('\n')[0]!);
+  },
+
+  anchorFor: (el) => own(el, selectors.actionBar).at(-1) ?? el,
+};
