@@ -9,7 +9,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'notifications', 'contextMenus', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    optional_host_permissions: ['https://*/*'],
+    // Webhook hosts, asked for when the webhook is saved; plain http on this machine only, for local receivers.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'Vigie' },
     commands: {
       'open-template-picker': {

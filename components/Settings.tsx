@@ -11,7 +11,9 @@ import { platformIds, platformNames, type PlatformId } from '../lib/platforms/ty
 import type { SettingKey } from '../lib/settings/schema';
 import { useSetting } from './hooks';
 import { useT } from './i18n';
+import { PlaybookEditor } from './PlaybookEditor';
 import { SettingForm } from './SettingForm';
+import { WebhookSettings } from './WebhookSettings';
 
 /** Saves a setting, then tells the background so content scripts pick the change up. */
 async function store(key: SettingKey, value: unknown) {
@@ -243,6 +245,8 @@ export function Settings() {
       <KeywordsSetting />
       <RetentionSetting />
       <VoiceSetting />
+      <WebhookSettings />
+      <PlaybookEditor />
       <DeleteAll />
     </>
   );

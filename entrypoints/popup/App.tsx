@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ClipPage } from '../../components/ClipPage';
 import { FlaggedList } from '../../components/FlaggedList';
 import { HealthList } from '../../components/HealthList';
 import { IncidentSummary } from '../../components/IncidentSummary';
@@ -17,6 +18,7 @@ export function App() {
     <main className="popup">
       <h1>Vigie</h1>
       <IncidentSummary />
+      <ClipPage />
       <TodayCounts />
       <nav aria-label={t('actions.title')} className="actions">
         {browser.sidePanel && (

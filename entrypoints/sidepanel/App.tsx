@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react';
+import { Incidents } from '../../components/Incidents';
 import { Queue } from '../../components/Queue';
 import { Stats } from '../../components/Stats';
+import { TemplatesPanel } from '../../components/TemplatesPanel';
+import { VoicePanel } from '../../components/VoicePanel';
 import { useT } from '../../components/i18n';
 import { useUi, type PanelTab } from '../../components/store';
 import type { MessageKey } from '../../lib/i18n';
 
 const panels: { id: PanelTab; label: MessageKey; render: () => ReactNode }[] = [
   { id: 'queue', label: 'tabs.queue', render: () => <Queue /> },
+  { id: 'incidents', label: 'tabs.incidents', render: () => <Incidents /> },
+  { id: 'templates', label: 'tabs.templates', render: () => <TemplatesPanel /> },
+  { id: 'voice', label: 'tabs.voice', render: () => <VoicePanel /> },
   { id: 'stats', label: 'tabs.stats', render: () => <Stats /> },
 ];
 
