@@ -10,6 +10,7 @@ import { platformId } from '../lib/platforms/schema';
 import { platformIds, platformNames, type PlatformId } from '../lib/platforms/types';
 import type { SettingKey } from '../lib/settings/schema';
 import { useSetting } from './hooks';
+import { MastodonInstances } from './MastodonInstances';
 import { useT } from './i18n';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SettingForm } from './SettingForm';
@@ -245,6 +246,7 @@ export function Settings() {
       <KeywordsSetting />
       <RetentionSetting />
       <VoiceSetting />
+      <MastodonInstances />
       <WebhookSettings />
       <PlaybookEditor />
       <DeleteAll />

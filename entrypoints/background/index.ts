@@ -8,6 +8,8 @@ import { purgeOlderThan } from '../../lib/db/queue';
 import { seedDefaults } from '../../lib/db/seed';
 import { getSetting } from '../../lib/db/settings';
 import { createDispatcher } from '../../lib/messaging/handle';
+import { loadInstanceHosts } from '../../lib/platforms/mastodon/hosts';
+import { createInstances } from '../../lib/platforms/mastodon/instances';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { classify } from '../../lib/sentiment';
 
@@ -32,7 +34,9 @@ export default defineBackground(() => {
     createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects }),
     browser.runtime.id,
     browser.runtime.getURL('/'),
+    { ready: () => loadInstanceHosts() },
   );
+  const mastodon = createInstances(browser);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     dispatch(message, sender).then(sendResponse);
@@ -41,6 +45,9 @@ export default defineBackground(() => {
 
   // The starter templates and built-in voice packs, once; seedDefaults never overwrites the team's edits.
   browser.runtime.onInstalled.addListener(() => void seedDefaults(db).then(() => publishPageState(db)));
+  // Chrome drops scripts registered at run time when the extension updates: register the added instances again.
+  browser.runtime.onInstalled.addListener(() => void mastodon.syncInstances());
+  browser.runtime.onStartup.addListener(() => void mastodon.syncInstances());
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'open-template-picker') return;

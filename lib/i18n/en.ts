@@ -338,4 +338,10 @@ export const en: Record<keyof typeof fr, string> = {
   'vp.try.noPack': "No active pack for this language.",
   'vp.try.fix': "Replace with “{fix}”",
   'vp.try.fixAll': "Apply every fix",
+  'mastodon.title': "Mastodon instances",
+  'mastodon.help': "Mastodon runs on many servers: add those where you manage an account. The browser will ask for access to that server.",
+  'mastodon.host': "Server address",
+  'mastodon.add': "Add",
+  'mastodon.added': "{host} added: Vigie runs there from the next page load.",
+  'mastodon.notGranted': "access not granted",
 };

@@ -336,4 +336,10 @@ export const fr = {
   'vp.try.noPack': "Aucun pack actif pour cette langue.",
   'vp.try.fix': "Remplacer par « {fix} »",
   'vp.try.fixAll': "Appliquer toutes les corrections",
+  'mastodon.title': "Instances Mastodon",
+  'mastodon.help': "Mastodon est réparti sur de nombreux serveurs : ajoutez ceux où vous gérez un compte. Le navigateur demandera l’accès à ce serveur.",
+  'mastodon.host': "Adresse du serveur",
+  'mastodon.add': "Ajouter",
+  'mastodon.added': "{host} ajouté : Vigie s’y activera au prochain chargement de page.",
+  'mastodon.notGranted': "accès non accordé",
 } as const;

@@ -35,9 +35,11 @@ function describeIssues(error: z.ZodError): string {
  * `extensionId` is ours; `extensionOrigin` is chrome-extension://<id>/ (or moz-extension://...).
  * Content-script messages must come from a tab of a supported platform; ui messages from our own pages.
  */
-export function createDispatcher(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+export function createDispatcher(handlers: Handlers, extensionId: string, extensionOrigin: string, opts: { ready?: () => Promise<void> } = {}) {
   return async function dispatch(raw: unknown, sender: Sender): Promise<Answer<RequestType>> {
     if (sender.id !== extensionId) return fail('forbidden-sender', 'message from another extension or a web page');
+    // Platforms known only at run time (Mastodon instances the user added) must be loaded before the sender check.
+    await opts.ready?.();
     const type = (raw as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
       return fail('unknown-type', `unknown message type ${JSON.stringify(type ?? null).slice(0, 80)}`);

@@ -6,6 +6,9 @@
  */
 import type { WriteMode } from './types';
 
+/** By tag, not instanceof: the command line runs adapters on a DOM whose classes are not globals. */
+const isTextField = (el: Element): el is HTMLTextAreaElement | HTMLInputElement => el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Puts the caret at the end of the editor (insert) or selects everything in it (replace). */
@@ -59,7 +62,7 @@ export function writeTextarea(el: HTMLTextAreaElement | HTMLInputElement, text: 
 
 /** Text of a contenteditable as the user sees it, one line per block. */
 export function readEditable(el: Element): string {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  if (isTextField(el)) return el.value;
   const text = (el as HTMLElement).innerText ?? el.textContent ?? '';
   return text.replace(/\u200b/g, '').replace(/\n$/, '');
 }
@@ -69,7 +72,7 @@ export function readEditable(el: Element): string {
  * editor's own input path: a voice fix or an inline ;trigger expansion must reach the editor's model too.
  */
 export async function replaceTextRange(el: HTMLElement, start: number, end: number, text: string, opts: { allowExecCommand: boolean }): Promise<boolean> {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+  if (isTextField(el)) {
     el.focus();
     el.setSelectionRange(start, end);
     writeTextarea(el, text, 'insert');
@@ -120,7 +123,7 @@ export function composerTextMap(el: Element): TextMap {
 }
 
 export function composerText(el: Element): string {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  if (isTextField(el)) return el.value;
   return composerTextMap(el).text;
 }
 
