@@ -8,9 +8,10 @@ import { redditAdapter } from './reddit/adapter';
 import { facebookAdapter } from './facebook/adapter';
 import { linkedinAdapter } from './linkedin/adapter';
 import { threadsAdapter } from './threads/adapter';
+import { instagramAdapter } from './instagram/adapter';
 
 /** Every adapter, for the background (sender checks) and the command line; content scripts import only their own. */
-export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter, facebookAdapter, mastodonAdapter, linkedinAdapter, threadsAdapter];
+export const adapters: PlatformAdapter[] = [xAdapter, youtubeAdapter, blueskyAdapter, tiktokAdapter, redditAdapter, facebookAdapter, mastodonAdapter, linkedinAdapter, threadsAdapter, instagramAdapter];
 
 export function platformForUrl(href: string): PlatformAdapter | undefined {
   let url: URL;
