@@ -7,7 +7,7 @@ export async function incidentChanged(incidentId: string): Promise<void> {
   await browser.runtime.sendMessage({ type: 'ui:incident-changed', incidentId }).catch(() => {});
 }
 
-export function download(filename: string, text: string, type: string): void {
+export function saveAsFile(filename: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -6,7 +6,7 @@ import { assignRole } from '../lib/background/incident-edits';
 import { getDb } from '../lib/db';
 import { addNote, changeSeverity, changeStatus, loadBundle, tickItem } from '../lib/db/incidents';
 import { platformNames, type PlatformId } from '../lib/platforms/types';
-import { download, fileStem, incidentChanged, reportUrl, useAgentName } from './IncidentActions';
+import { saveAsFile, fileStem, incidentChanged, reportUrl, useAgentName } from './IncidentActions';
 import { useSetting } from './hooks';
 import { useLang, useT } from './i18n';
 
@@ -208,10 +208,10 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
       <section aria-labelledby="inc-export">
         <h3 id="inc-export">{t('inc.export')}</h3>
         <div className="row-actions">
-          <button type="button" onClick={() => download(`${fileStem(incident.title)}.md`, incidentToMarkdown(bundle, lang), 'text/markdown;charset=utf-8')}>
+          <button type="button" onClick={() => saveAsFile(`${fileStem(incident.title)}.md`, incidentToMarkdown(bundle, lang), 'text/markdown;charset=utf-8')}>
             {t('inc.export.md')}
           </button>
-          <button type="button" onClick={() => download(`${fileStem(incident.title)}.json`, incidentToJson(bundle), 'application/json')}>
+          <button type="button" onClick={() => saveAsFile(`${fileStem(incident.title)}.json`, incidentToJson(bundle), 'application/json')}>
             {t('inc.export.json')}
           </button>
           <a className="button-link" href={reportUrl(incident.id)} target="_blank" rel="noopener">

@@ -23,12 +23,15 @@ const tidy = (s: string | null | undefined) =>
     .replace(/ *\n */g, '\n')
     .trim();
 
+const MIN_ARTICLE_CHARS = 140;
+
 const orNull = (s: string | null | undefined) => (tidy(s) ? tidy(s) : null);
 
 export function extractArticle(doc: Document, url: string): ExtractionResult {
   const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
   const text = tidy(parsed?.textContent);
-  if (!parsed || !text) return { ok: false, reason: 'no-article' };
+  // Readability returns whatever text it found; a few words (a menu, a login wall) are not an article.
+  if (!parsed || text.length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
   return {
     ok: true,
     article: {
