@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CommentRecord } from '../lib/db/model';
 import { platformNames } from '../lib/platforms/types';
+import { displayText } from './format';
 import { useT } from './i18n';
 
 /** One stored comment: platform, author, text (as text), sentiment, risks, and a link to where it lives. */
@@ -11,8 +12,8 @@ export function CommentRow({ comment, children }: { comment: CommentRecord; chil
     <li className="comment" data-comment-id={comment.id}>
       <div className="comment-meta">
         <span className="platform">{platformNames[comment.platform]}</span>
-        <span className="author">{comment.author.name}</span>
-        {comment.author.handle && <span className="handle">{comment.author.handle}</span>}
+        <span className="author" dir="auto">{displayText(comment.author.name)}</span>
+        {comment.author.handle && <span className="handle">{displayText(comment.author.handle)}</span>}
         <span className={`pill ${comment.sentiment.label}`}>{t(`sentiment.${comment.sentiment.label}`)}</span>
         {tags.map((tag) => (
           <span key={tag} className="pill risk" data-risk={tag}>
@@ -20,7 +21,7 @@ export function CommentRow({ comment, children }: { comment: CommentRecord; chil
           </span>
         ))}
       </div>
-      <p className="comment-text">{comment.text}</p>
+      <p className="comment-text" dir="auto">{displayText(comment.text)}</p>
       {comment.permalink && !children && (
         <a href={comment.permalink} target="_blank" rel="noreferrer noopener">
           {t('popup.open')}

@@ -20,3 +20,9 @@ export function formatRelative(at: number, now: number, lang: UiLang): string {
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');
   return rtf.format(Math.round(diff / 86_400_000), 'day');
 }
+
+/**
+ * Page text as our pages show it: bidi override and isolate controls removed, so a comment cannot
+ * flip the text around it (an RLO in a name turns "LTR override" into "edirrevo RTL").
+ */
+export const displayText = (s: string) => s.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');

@@ -18,7 +18,7 @@ for (const url of pages) {
   const tab = await ext.context.newPage();
   await tab.goto(url);
 }
-const popup = await openExtensionPage(ext, 'popup');
+await openExtensionPage(ext, 'popup');
 
 if (headed) {
   console.log('Close the browser window to end the demo.');
@@ -29,13 +29,11 @@ if (headed) {
   const thread = ext.context.pages().find((p) => p.url().includes('/status/'))!;
   await thread.bringToFront();
   await thread.locator('vigie-badge[data-vigie-sentiment]').first().waitFor({ timeout: 15_000 });
-  await thread.locator('vigie-badge[data-vigie-comment="x:1850000000000000002"] >> [data-action="escalate"]').click();
-  await thread.waitForTimeout(500);
+  await thread.locator('[data-testid="tweetTextarea_0"]').click();
+  await thread.keyboard.type('Tu peux nous écrire en MP !!!');
+  await thread.locator('vigie-composer-bar [data-action="voice-summary"][data-state="error"]').waitFor({ timeout: 10_000 });
+  await thread.locator('vigie-composer-bar [data-action="voice-summary"]').click();
   await thread.screenshot({ path: join(out, 'x-thread.png') });
-  await popup.setViewportSize({ width: 380, height: 520 });
-  await popup.reload();
-  await popup.locator('[data-comment-id]').first().waitFor({ timeout: 10_000 });
-  await popup.screenshot({ path: join(out, 'popup.png') });
   console.log(`No display: screenshots written to ${out}`);
   await ext.close();
 }

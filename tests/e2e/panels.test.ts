@@ -1,0 +1,149 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openExtensionPage, type Extension } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const shots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+let ext: Extension;
+beforeAll(async () => {
+  ext = await launchExtension();
+  mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+/** Serious and critical accessibility violations, from axe-core run inside the page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Extension pages forbid inline scripts; evaluate runs outside the page's CSP.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function seedThread(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto('https://x.com/vigie_demo/status/1850000000000000001');
+  await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(5);
+  return page;
+}
+
+/** Moves a stored comment back in time, straight in IndexedDB (the background's origin). */
+function ageComment(id: string, hours: number) {
+  return ext.worker.evaluate(
+    ([commentId, h]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('vigie');
+        open.onsuccess = () => {
+          const store = open.result.transaction('comments', 'readwrite').objectStore('comments');
+          const get = store.get(commentId);
+          get.onsuccess = () => {
+            const row = get.result;
+            row.firstSeenAt = Date.now() - h * 3_600_000;
+            const put = store.put(row);
+            put.onsuccess = () => resolve();
+            put.onerror = () => reject(put.error);
+          };
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [id, hours] as const,
+  );
+}
+
+describe('side panel, popup and options', () => {
+  it('shows a comment flagged on a platform page in the open side panel queue, without reload', async () => {
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    await expect.poll(() => panel.getByRole('tab', { name: 'File' }).count()).toBe(1);
+    const page = await seedThread();
+    const jl = page.locator('vigie-badge[data-vigie-comment="x:1850000000000000003"]');
+    await jl.locator('[data-action="escalate"]').click();
+    await page.locator('vigie-escalate-dialog [data-action="flag-only"]').click();
+    await expect.poll(() => jl.getAttribute('data-vigie-status')).toBe('flagged');
+    const row = panel.getByTestId('queue').locator('[data-comment-id="x:1850000000000000003"]');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    expect(await row.getByTestId('queue-timer').getAttribute('data-overdue')).toBe('false');
+    await page.close();
+    await panel.close();
+  });
+
+  it('shows the overdue timer for a comment older than the response target', async () => {
+    await ageComment('x:1850000000000000002', 30);
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    const timer = panel.getByTestId('queue').locator('[data-comment-id="x:1850000000000000002"]').getByTestId('queue-timer');
+    await expect.poll(() => timer.getAttribute('data-overdue'), { timeout: 10_000 }).toBe('true');
+    expect(await timer.textContent()).toMatch(/^en retard de 6 h \d\d$/);
+    await panel.setViewportSize({ width: 420, height: 760 });
+    await panel.screenshot({ path: join(shots, 'sidepanel-queue.png') });
+    const popup = await openExtensionPage(ext, 'popup');
+    await expect.poll(() => popup.locator('[data-count="overdue"] dd').textContent()).toBe('1');
+    await popup.setViewportSize({ width: 400, height: 700 });
+    await popup.screenshot({ path: join(shots, 'popup.png') });
+    await popup.close();
+    await panel.close();
+  });
+
+  it('switches the whole interface to English from the options page, live', async () => {
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    await expect.poll(() => panel.getByRole('tab', { name: 'File' }).count()).toBe(1);
+    const options = await openExtensionPage(ext, 'options');
+    const language = options.getByTestId('setting-language');
+    await language.getByRole('combobox').selectOption('en');
+    await language.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('Vigie settings');
+    await expect.poll(() => panel.getByRole('tab', { name: 'Queue' }).count()).toBe(1);
+    expect(await panel.getByTestId('queue').locator('[data-overdue="true"]').first().textContent()).toMatch(/^overdue by/);
+    // Back to French for the other tests.
+    await options.getByTestId('setting-language').getByRole('combobox').selectOption('fr');
+    await options.getByTestId('setting-language').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('Réglages de Vigie');
+    await options.close();
+    await panel.close();
+  });
+
+  it('refuses a bad setting with a clear message and keeps the old value', async () => {
+    const options = await openExtensionPage(ext, 'options');
+    const retention = options.getByTestId('setting-retention');
+    await retention.getByLabel('Supprimer les commentaires plus vieux que (jours)').fill('0');
+    await retention.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => retention.getByRole('alert').textContent()).toContain('retentionDays');
+    await options.reload();
+    expect(await options.getByTestId('setting-retention').getByLabel('Supprimer les commentaires plus vieux que (jours)').inputValue()).toBe('90');
+    await options.close();
+  });
+
+  it('passes axe-core with no serious or critical violation on the popup, every side panel tab and the options page', async () => {
+    const popup = await openExtensionPage(ext, 'popup');
+    await popup.getByTestId('today-counts').waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    const tabs = panel.getByRole('tab');
+    await tabs.first().waitFor();
+    for (let i = 0; i < (await tabs.count()); i++) {
+      await tabs.nth(i).click();
+      await panel.waitForTimeout(300);
+      expect(await axeViolations(panel), `tab ${await tabs.nth(i).textContent()}`).toEqual([]);
+    }
+    const options = await openExtensionPage(ext, 'options');
+    await options.getByTestId('setting-language').waitFor();
+    expect(await axeViolations(options)).toEqual([]);
+    await options.setViewportSize({ width: 900, height: 1100 });
+    await options.screenshot({ path: join(shots, 'options.png') });
+  });
+
+  it('works with the keyboard alone: tabs move with the arrow keys', async () => {
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    await panel.getByRole('tab', { name: 'File' }).focus();
+    await panel.keyboard.press('ArrowRight');
+    const selected = panel.locator('[role="tab"][aria-selected="true"]');
+    expect(await selected.textContent()).not.toBe('File');
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+  });
+});
