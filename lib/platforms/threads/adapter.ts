@@ -13,6 +13,13 @@ function textOf(el: Element): string {
   return spans.map((s) => readText(s)).join('\n');
 }
 
+/** The page's URL; a saved page read by the command line has none, but keeps its canonical link. */
+function pageUrl(doc: Document): URL {
+  const href = doc.location?.href;
+  if (href?.startsWith('https:')) return new URL(href);
+  return new URL(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '/', 'https://www.threads.com');
+}
+
 export const threadsAdapter: PlatformAdapter = {
   id: 'threads',
   matches: isThreads,
@@ -30,7 +37,7 @@ export const threadsAdapter: PlatformAdapter = {
     const name = own(el, selectors.authorLink)[0]?.textContent?.trim() || handle.slice(1);
     // Threads shows a conversation flat under its first post, with no parent id in the markup:
     // every reply on a post page is attached to the post the page is about.
-    const focal = postCode(new URL(el.ownerDocument.location?.href ?? 'https://www.threads.com/'));
+    const focal = postCode(pageUrl(el.ownerDocument));
     return {
       platform: 'threads',
       nativeId: code,

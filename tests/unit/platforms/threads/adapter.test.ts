@@ -74,3 +74,15 @@ describe('threads adapter on the feed', () => {
     expect(all().filter((c) => c?.parentId)).toEqual([]);
   });
 });
+
+describe('threads adapter on a saved page without its URL', () => {
+  beforeEach(() => {
+    loadFixture('threads', 'post.html', 'about:blank');
+    // loadFixture keeps the body only; a saved page keeps its head, where Threads writes the canonical link.
+    document.head.innerHTML = '<link rel="canonical" href="https://www.threads.com/@vigie_demo/post/DCvIgIeDeMo">';
+  });
+
+  it('takes the page’s post from its canonical link', () => {
+    expect(all().map((c) => c?.parentId ?? null)).toEqual([null, 'DCvIgIeDeMo', 'DCvIgIeDeMo', null, 'DCvIgIeDeMo', 'DCvIgIeDeMo']);
+  });
+});
