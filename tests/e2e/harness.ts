@@ -37,6 +37,8 @@ export function chromiumArgs(): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--lang=fr-FR',
+    // Lets a test press the toolbar button over CDP (Extensions.triggerAction), which grants activeTab.
+    '--enable-unsafe-extension-debugging',
   ];
 }
 
@@ -75,6 +77,8 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
   }
   await context.route(/^https?:\/\//, (route: Route) => {
     const url = new URL(route.request().url());
+    // Local servers a test starts itself (a webhook receiver) are reached for real.
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
     if (url.pathname.startsWith('/__fixture__/')) return fulfilFixtureAsset(route, url.pathname.slice('/__fixture__/'.length));
     const site = byHost.get(url.hostname);
     const page = site?.pages.find((p) => new RegExp(p.path).test(url.pathname));
@@ -102,6 +106,8 @@ export function editorModelText(page: Page, fixtureId: string): Promise<string> 
 }
 
 declare global {
+  /** The extension API as page.evaluate sees it inside an extension page. */
+  const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
   interface Window {
     __fixtureEditors: Record<string, { text(): string }>;
     __pwned?: unknown;

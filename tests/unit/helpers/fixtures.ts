@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+declare global {
+  interface Window {
+    /** happy-dom's handle on the test window (tests run with @vitest-environment happy-dom). */
+    happyDOM: { setURL(url: string): void };
+  }
+}
+
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
 
 export const readFixture = (platform: string, file: string) => readFileSync(join(fixtures, platform, file), 'utf8');
