@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, type Extension } from './harness';
@@ -131,5 +132,16 @@ describe('side panel: voice tab', () => {
     expect(text).toContain('unknown rule kind "nope"');
     expect(await panel.locator('[data-testid="voice-packs"] li').count()).toBe(3);
     expect(await panel.locator('[data-pack-id="builtin-fr"] input[type="checkbox"]').isChecked()).toBe(true);
+  });
+
+  it("imports a Vale style's .yml files as a brand pack and lists the rules it could not convert", async () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'vale', 'Acme');
+    await panel.locator('#vale-style').fill('Acme');
+    await panel.locator('#vale-files').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
+    await panel.locator('[data-pack-id$="/vale-Acme"]').waitFor();
+    const unsupported = panel.locator('[data-testid="vale-unsupported"] li');
+    expect(await unsupported.count()).toBeGreaterThan(0);
+    expect(await unsupported.first().textContent()).toMatch(/^Acme\.\w+ : .+/);
+    expect(await panel.locator('[data-pack-id$="/vale-Acme"]').textContent()).toContain('propre à la marque');
   });
 });
