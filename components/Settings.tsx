@@ -167,8 +167,10 @@ function brandFromDraft(d: { id: string; name: string; address: 'vous' | 'tu'; a
 
 function BrandEditor({ brand }: { brand?: BrandRecord }) {
   const t = useT();
+  // A new brand's id must not change between renders: SettingForm resets its draft when the value changes.
+  const [newId] = useState(() => crypto.randomUUID());
   const value = {
-    id: brand?.id ?? crypto.randomUUID(),
+    id: brand?.id ?? newId,
     name: brand?.name ?? '',
     address: brand?.address ?? ('vous' as const),
     agents: brand?.agents.map((a) => `${a.name} | ${a.signature}`).join('\n') ?? '',
