@@ -39,7 +39,8 @@ export function WebhookSettings() {
 
   useEffect(() => {
     if (!value) return setAccess(undefined);
-    void browser.permissions.contains({ origins: [originPattern(value.url)] }).then((ok) => setAccess(ok ? 'granted' : 'refused'));
+    // A prompt still open (asked on save) keeps its message until the user answers it.
+    void browser.permissions.contains({ origins: [originPattern(value.url)] }).then((ok) => setAccess((now) => (ok ? 'granted' : now === 'asking' ? now : 'refused')));
   }, [value?.url]);
 
   const save = async (draft: { kind: WebhookKind; url: string; enabled: boolean }) => {
