@@ -189,12 +189,15 @@ describe('crisis escalation end to end', () => {
     const panel = await openIncidentsTab();
     await panel.locator(`[data-incident-id="${incidentId}"] button`).click();
     await panel.getByTestId('inc-status').selectOption('resolved');
-    await panel.close();
+    // The panel stays open: it tells the background about the change once the change is written.
+    await expect.poll(() => panel.locator('.inc-timeline [data-kind="status"]').count()).toBe(1);
 
     const options = await openExtensionPage(ext, 'options');
     const failed = options.locator('[data-testid="webhook-deliveries"] li', { hasText: 'incident-resolved' });
-    await expect.poll(() => failed.locator('.delivery-error').textContent(), { timeout: 10_000 }).toContain('HTTP 500');
+    await expect.poll(() => failed.locator('.delivery-error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await failed.locator('.delivery-error').textContent()).toContain('HTTP 500');
     expect(await failed.getAttribute('data-status')).toBe('pending');
+    await panel.close();
     expect(received).toHaveLength(1);
 
     await failed.getByRole('button', { name: 'Réessayer' }).click();
