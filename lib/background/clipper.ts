@@ -38,7 +38,7 @@ const extraction = z.discriminatedUnion('ok', [
 const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /** A clip from what the page returned: the limits of the clip schema applied, then checked by it. */
-export function clipFromExtraction(raw: unknown, incidentId: string, now: Date, id = globalThis.crypto.randomUUID()): Clip {
+export function clipFromExtraction(raw: unknown, incidentId: string, now: Date, id: string = globalThis.crypto.randomUUID()): Clip {
   const parsed = extraction.safeParse(raw);
   if (!parsed.success) throw new ClipError('bad-result', `the page returned an unexpected result: ${parsed.error.issues[0]?.message ?? ''}`);
   const result = parsed.data as ExtractionResult;
