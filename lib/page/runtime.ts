@@ -133,17 +133,41 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
 }
 
 /**
- * The comment a reply box answers: the comment that contains it (nested reply boxes), else the last
- * comment before it in the page (a thread's reply box follows the post it answers).
+ * The comment a reply box answers. Inside a comment (nested reply boxes) or a dialog that quotes one
+ * (X's reply modal), the comment there. Between comments (a thread's inline box under its
+ * post), the comment just before it. After the whole thread (Facebook, Bluesky), the thread's root:
+ * the reply box answers the post, not the last reply, and when the post itself is not a comment we
+ * know (a Facebook post), nobody; the template then shows a marker rather than greet the wrong person.
  */
 function answering(adapter: PlatformAdapter, session: Session, doc: Document, editor: Element): string | undefined {
-  let best: Element | undefined;
-  for (const c of adapter.findComments(doc)) {
-    const pos = editor.compareDocumentPosition(c);
-    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return session.done.get(c);
-    if (pos & Node.DOCUMENT_POSITION_PRECEDING && session.done.has(c)) best = c;
+  const dialog = editor.closest('[role="dialog"]');
+  const inDialog = dialog ? precedingComment(adapter, session, dialog, editor) : undefined;
+  if (inDialog?.contained || inDialog?.before) return session.done.get((inDialog.contained ?? inDialog.before)!);
+  const { contained, before, after } = precedingComment(adapter, session, doc, editor);
+  if (contained) return session.done.get(contained);
+  const id = before && session.done.get(before);
+  if (!id || after) return id;
+  let comment = session.comments.get(id);
+  const platform = comment?.platform;
+  for (let hops = 0; comment?.parentId && hops < 20; hops++) {
+    const parent = session.comments.get(`${platform}:${comment.parentId}`);
+    if (!parent) return undefined;
+    comment = parent;
   }
-  return best && session.done.get(best);
+  return comment && commentKey(comment);
+}
+
+function precedingComment(adapter: PlatformAdapter, session: Session, root: ParentNode, editor: Element) {
+  let before: Element | undefined;
+  let after = false;
+  for (const c of adapter.findComments(root)) {
+    const pos = editor.compareDocumentPosition(c);
+    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return { contained: c, before, after };
+    if (pos & Node.DOCUMENT_POSITION_PRECEDING) {
+      if (session.done.has(c)) before = c;
+    } else if (pos & Node.DOCUMENT_POSITION_FOLLOWING) after = true;
+  }
+  return { contained: undefined, before, after };
 }
 
 function processComment(opts: RuntimeOptions, session: Session, el: Element): void {

@@ -63,3 +63,35 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     await page.close();
   });
 });
+
+describe('the template picker in other platforms\' editors', () => {
+  const cases = [
+    // The post's comment box answers the post: Facebook's post is not a comment Vigie stores, so no name.
+    { platform: 'Facebook (Lexical)', url: 'https://www.facebook.com/VigieDemo/posts/pfbid02Vig1eDem0PostA', editor: 'fb-comment', badges: 5, greeting: '[prénom]' },
+    { platform: 'LinkedIn (Quill)', url: 'https://www.linkedin.com/feed/', editor: 'li-comment', badges: 7, greeting: 'Vigie' },
+    // Bluesky's reply box below the thread answers the thread's root post, not its last reply.
+    { platform: 'Bluesky (TipTap)', url: 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa', editor: 'bsky-reply', badges: undefined, greeting: 'Vigie' },
+  ];
+  it.each(cases)('$platform: search, fill the field, insert; the model holds the reply', async ({ url, editor, badges, greeting }) => {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    if (badges) await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(badges);
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator(`[data-fixture-id="${editor}"]`).click();
+    // The bar of the reply box just clicked: other boxes' bars are hidden while their editor is.
+    await page.locator('vigie-composer-bar [data-action="open-picker"] >> visible=true').first().click();
+    const picker = page.locator('vigie-template-picker');
+    await picker.locator('input[type=search]').fill('retard');
+    await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
+    await picker.locator('[role="option"]').first().click();
+    await picker.locator('#field-deliveryDate').fill('2026-11-25');
+    await picker.locator('[data-action="insert"]').click();
+    await expect.poll(() => picker.count()).toBe(0);
+    const model = await expect.poll(() => editorModelText(page, editor), { timeout: 10_000 });
+    await model.toMatch(new RegExp(`^Bonjour ${greeting.replace(/[[\]]/g, '\\$&')}, (nous sommes )?désolés pour ce retard`));
+    await model.toContain('mercredi 25 novembre');
+    await model.not.toContain('{{');
+    await page.close();
+  });
+});
+
