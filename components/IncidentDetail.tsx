@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { categoryNames, incidentStatus, severityDefinitions, type IncidentStatus, type Severity } from '../lib/crisis/model';
 import { incidentToJson, incidentToMarkdown } from '../lib/crisis/report';
-import { assignRole } from '../lib/background/incident-edits';
 import { getDb } from '../lib/db';
-import { addNote, changeSeverity, changeStatus, loadBundle, tickItem } from '../lib/db/incidents';
+import { displayText } from './format';
+import { addNote, assignRole, changeSeverity, changeStatus, loadBundle, tickItem } from '../lib/db/incidents';
 import { platformNames, type PlatformId } from '../lib/platforms/types';
 import { saveAsFile, fileStem, incidentChanged, reportUrl, useAgentName } from './IncidentActions';
 import { useSetting } from './hooks';
@@ -154,11 +154,11 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
               <li key={c.id} className="comment" data-comment-id={c.id}>
                 <div className="comment-meta">
                   <span className="platform">{platformNames[c.platform as PlatformId] ?? c.platform}</span>
-                  <span className="author">{c.author.name}</span>
+                  <span className="author" dir="auto">{displayText(c.author.name)}</span>
                   {c.author.handle && <span className="handle">{c.author.handle}</span>}
                   <span className={`pill ${c.sentiment.label}`}>{t(`sentiment.${c.sentiment.label}`)}</span>
                 </div>
-                <p className="comment-text">{c.text}</p>
+                <p className="comment-text" dir="auto">{displayText(c.text)}</p>
                 {c.permalink && /^https?:\/\//.test(c.permalink) && (
                   <a href={c.permalink} target="_blank" rel="noreferrer noopener">
                     {t('popup.open')}

@@ -5,9 +5,8 @@
 import { z } from 'zod';
 import type { Alert } from '../crisis/spike';
 import { logEvent } from '../db/events';
-import { listActiveIncidents } from '../db/incidents';
+import { appendTimeline, listActiveIncidents } from '../db/incidents';
 import type { VigieDb } from '../db/schema';
-import { appendTimeline } from './incident-edits';
 import type { KeyValueStore } from './kv';
 
 export const ALERTS_KEY = 'vigie:spike-alerts';

@@ -6,13 +6,12 @@
 import { browser } from 'wxt/browser';
 import type { Incident } from '../crisis/model';
 import type { Alert } from '../crisis/spike';
-import { listActiveIncidents } from '../db/incidents';
+import { appendTimeline, listActiveIncidents } from '../db/incidents';
 import type { CommentRecord } from '../db/model';
 import type { VigieDb } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { detectUiLang, translate, type UiLang } from '../i18n';
 import { raiseAlert } from './alerts';
-import { appendTimeline } from './incident-edits';
 import { clipTab } from './clipper';
 import { localStore } from './kv';
 import { incidentOfMenuItem, rebuildClipMenu } from './menus';

@@ -2,11 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALERTS_KEY, parseAlerts, raiseAlert } from '../../../lib/background/alerts';
-import { appendTimeline } from '../../../lib/background/incident-edits';
 import { memoryStore } from '../../../lib/background/kv';
 import { defaultPlaybook } from '../../../lib/crisis/playbooks';
 import type { Alert } from '../../../lib/crisis/spike';
-import { escalateToIncident, timelineOf } from '../../../lib/db/incidents';
+import { appendTimeline, escalateToIncident, timelineOf } from '../../../lib/db/incidents';
 import { openDb, type VigieDb } from '../../../lib/db/schema';
 
 let db: VigieDb;
