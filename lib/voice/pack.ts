@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { platformId } from '../platforms/schema';
 import { compilePack } from './compile';
 import { locateJson, type JsonPath } from './json-locate';
 
-/** Platforms a rule can target; the same ids as the platform adapters. */
-export const platformId = z.enum([
-  'x', 'facebook', 'instagram', 'linkedin', 'youtube', 'tiktok', 'reddit', 'threads', 'bluesky', 'mastodon',
-]);
-export type PlatformId = z.infer<typeof platformId>;
+/** Platforms a rule can target: the adapters' own ids. */
+export { platformId, type PlatformId } from '../platforms/schema';
 
 export const severity = z.enum(['error', 'warning', 'suggestion']);
 export type Severity = z.infer<typeof severity>;

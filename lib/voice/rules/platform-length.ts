@@ -1,5 +1,5 @@
 import type { RuleOf } from '../pack';
-import { measureFor, PLATFORM_LIMITS } from '../platforms';
+import { measureFor, PLATFORM_LIMITS } from '../../platforms/limits';
 import type { RuleKind } from './types';
 
 /** The reply is longer than the platform accepts, counted as the platform counts; flags the overflow. */

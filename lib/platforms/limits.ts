@@ -1,12 +1,16 @@
 import twitter, { type ParseTweetOptions } from 'twitter-text';
-import type { PlatformId } from './pack';
-import type { Span } from './text';
+import type { PlatformId } from './schema';
+
+interface Span {
+  start: number;
+  end: number;
+}
 
 type Counting = 'x' | 'graphemes' | 'codepoints' | 'mastodon';
 type UnitCounting = Exclude<Counting, 'x'>;
 
 /**
- * Reply length limits and how each platform counts. Sources: X's open-source twitter-text (config v3:
+ * Reply length limits and how each platform counts, for the voice check and the template picker alike. Sources: X's open-source twitter-text (config v3:
  * 280 weighted, URLs 23, CJK and emoji 2); Bluesky's app.bsky.feed.post lexicon (maxGraphemes 300);
  * Mastodon's default instance configuration (max_characters 500, characters_reserved_per_url 23, a
  * remote mention counts its username only). The others are the limits their composers enforce on
@@ -29,6 +33,18 @@ export const PLATFORM_LIMITS: Record<PlatformId, { label: string; limit: number;
 
 /** The library's current configuration (v3); its typings omit `configs`, which it does export. */
 const xConfig = (twitter as unknown as { configs: { defaults: ParseTweetOptions } }).configs.defaults;
+
+export interface LengthCheck {
+  ok: boolean;
+  length: number;
+  limit: number;
+}
+
+/** Whether a reply fits the platform's limit, counted as the platform counts. */
+export function fitsPlatform(text: string, platform: PlatformId, limit = PLATFORM_LIMITS[platform].limit): LengthCheck {
+  const length = measureFor(platform, text, limit).count;
+  return { ok: length <= limit, length, limit };
+}
 
 export interface Measured {
   count: number;
