@@ -3,6 +3,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // On CI, a JSON report per run as well, which .ci/run sums into one closing line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: `.tmp/vitest-${process.argv.includes('e2e') ? 'e2e' : 'unit'}.json` }]] : ['default'],
     projects: [
       {
         plugins: [WxtVitest()],
