@@ -344,4 +344,6 @@ export const en: Record<keyof typeof fr, string> = {
   'mastodon.add': "Add",
   'mastodon.added': "{host} added: Vigie runs there from the next page load.",
   'mastodon.notGranted': "access not granted",
+  'composer.pause': "Pause voice",
+  'composer.resume': "Resume voice",
 };

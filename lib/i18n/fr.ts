@@ -342,4 +342,6 @@ export const fr = {
   'mastodon.add': "Ajouter",
   'mastodon.added': "{host} ajouté : Vigie s’y activera au prochain chargement de page.",
   'mastodon.notGranted': "accès non accordé",
+  'composer.pause': "Pause voix",
+  'composer.resume': "Reprendre la voix",
 } as const;

@@ -59,7 +59,9 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   const marks = createMarks(doc, editor);
   const templatesButton = el(doc, 'button', { text: t('composer.templates'), attrs: { type: 'button', 'data-action': 'open-picker', 'aria-haspopup': 'dialog' } });
   const summary = el(doc, 'button', { className: 'summary', attrs: { type: 'button', 'data-action': 'voice-summary', 'aria-expanded': 'false' } });
-  const bar = el(doc, 'div', { className: 'bar' }, templatesButton, summary);
+  // The check can be paused for this one reply box (a quote, a reply in another brand's name).
+  const pause = el(doc, 'button', { text: t('composer.pause'), attrs: { type: 'button', 'data-action': 'voice-pause', 'aria-pressed': 'false' } });
+  const bar = el(doc, 'div', { className: 'bar' }, templatesButton, summary, pause);
   const panel = el(doc, 'div', { className: 'panel', attrs: { role: 'region', 'aria-label': t('composer.voiceTitle') } });
   const card = el(doc, 'div', { className: 'card', attrs: { role: 'tooltip' } });
   panel.hidden = card.hidden = true;
@@ -68,6 +70,8 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   doc.documentElement.append(host);
 
   let findings: VoiceFinding[] = [];
+  let pausedHere = false;
+  const checking = () => deps.voiceEnabled() && !pausedHere;
   let mode: 'trainee' | 'expert' = 'trainee';
   const ignoredHere = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +105,8 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     summary.dataset.errors = String(errors);
     summary.dataset.warnings = String(warnings);
     summary.textContent = findings.length ? t('composer.summary', { errors, warnings, suggestions }) : t('composer.voiceOk');
-    summary.hidden = !deps.voiceEnabled();
+    summary.hidden = !checking();
+    pause.hidden = !deps.voiceEnabled();
   };
 
   const findingView = (f: VoiceFinding) => {
@@ -134,7 +139,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
 
   const check = async () => {
     timer = undefined;
-    if (!deps.voiceEnabled()) {
+    if (!checking()) {
       findings = [];
       marks.clear();
       return renderSummary();
@@ -193,6 +198,14 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     },
     { signal },
   );
+
+  pause.addEventListener('click', () => {
+    pausedHere = !pausedHere;
+    pause.setAttribute('aria-pressed', String(pausedHere));
+    pause.textContent = t(pausedHere ? 'composer.resume' : 'composer.pause');
+    panel.hidden = card.hidden = true;
+    scheduleCheck(0);
+  });
 
   summary.addEventListener('click', () => {
     panel.hidden = !panel.hidden;

@@ -60,6 +60,14 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     const address = page.locator('vigie-composer-bar .panel .finding').filter({ hasText: /vous|tu/i }).first();
     await address.locator('[data-action="apply-fix"]').first().click();
     await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toMatch(/^Vous pouvez nous écrire en MP/);
+    // Paused for this reply box: the underlines go, and come back on resume.
+    const hasMarks = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.values()].some((h) => h.size > 0));
+    await page.keyboard.type(' tu vois');
+    await expect.poll(hasMarks, { timeout: 10_000 }).toBe(true);
+    await page.locator('vigie-composer-bar [data-action="voice-pause"]').click();
+    await expect.poll(hasMarks).toBe(false);
+    await page.locator('vigie-composer-bar [data-action="voice-pause"]').click();
+    await expect.poll(hasMarks, { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 });
