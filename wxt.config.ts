@@ -19,7 +19,11 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Vigie' } }
+      ? {
+          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Vigie' },
+          // Nothing leaves the browser unless the user sets up a team webhook.
+          browser_specific_settings: { gecko: { id: 'vigie@vigie.app', data_collection_permissions: { required: ['none'] } } },
+        }
       : { side_panel: { default_path: 'sidepanel.html' } }),
   }),
 });
