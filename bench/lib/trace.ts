@@ -1,0 +1,175 @@
+/**
+ * Chromium performance traces over CDP, and what the browser bench reads from them: the main-thread
+ * time spent in one script origin (the content script), task by task.
+ */
+import type { CDPSession } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[]; frame?: string } & Record<string, unknown> } & Record<string, unknown>;
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
+
+/** Records a trace around `during` in the session's browser. */
+export async function traceDuring(session: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await session.send('Tracing.end');
+    await complete;
+  }
+  return events;
+}
+
+/** The script URL an event ran, when the trace names one. */
+function scriptUrl(e: TraceEvent): string | undefined {
+  const data = e.args?.data;
+  return data?.url || data?.scriptName || data?.stackTrace?.[0]?.url || undefined;
+}
+
+const ms = (us: number) => Math.round(us / 10) / 100;
+
+export interface OriginTime {
+  /** Main-thread time in scripts of the origin: outermost slices only, nested ones are not counted twice. */
+  totalMs: number;
+  /** Number of top-level tasks that ran some of the origin's script. */
+  tasks: number;
+  /** The task with the most of the origin's script: that script time and the whole task's length. */
+  longestScriptMs: number;
+  longestTaskMs: number;
+  /** The origin's script in each task, longest first (top five). */
+  topTasksMs: number[];
+  /** What ran in the task with the most of the origin's script: event, callback name and milliseconds. */
+  longest: string[];
+  /** Which trace events carried the time (FunctionCall, EvaluateScript, v8.compile...). */
+  byEvent: Record<string, number>;
+}
+
+/** Main-thread time of the scripts whose URL starts with `prefix`, grouped into the renderer's top-level tasks. */
+export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const own = complete.filter((e) => scriptUrl(e)?.startsWith(prefix)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const outermost: TraceEvent[] = [];
+  const openBy = new Map<string, TraceEvent>();
+  for (const e of own) {
+    const thread = `${e.pid}:${e.tid}`;
+    const open = openBy.get(thread);
+    if (open && e.ts < open.ts + open.dur!) continue;
+    openBy.set(thread, e);
+    outermost.push(e);
+  }
+  const tasksBy = new Map<string, TraceEvent[]>();
+  for (const t of complete) {
+    if (t.name !== 'RunTask' && t.name !== 'ThreadControllerImpl::RunTask') continue;
+    const thread = `${t.pid}:${t.tid}`;
+    tasksBy.set(thread, [...(tasksBy.get(thread) ?? []), t]);
+  }
+  for (const list of tasksBy.values()) list.sort((a, b) => a.ts - b.ts);
+  const perTask = new Map<TraceEvent | TraceEvent['ts'], { script: number; task: number; slices: TraceEvent[] }>();
+  const byEvent: Record<string, number> = {};
+  for (const e of outermost) {
+    byEvent[e.name] = (byEvent[e.name] ?? 0) + e.dur!;
+    const task = enclosing(tasksBy.get(`${e.pid}:${e.tid}`) ?? [], e);
+    const key = task ?? e.ts;
+    const entry = perTask.get(key) ?? { script: 0, task: task?.dur ?? e.dur!, slices: [] };
+    entry.script += e.dur!;
+    entry.slices.push(e);
+    perTask.set(key, entry);
+  }
+  const ranked = [...perTask.values()].sort((a, b) => b.script - a.script);
+  const longestTask = Math.max(0, ...ranked.map((t) => t.task));
+  return {
+    totalMs: ms(outermost.reduce((sum, e) => sum + e.dur!, 0)),
+    tasks: perTask.size,
+    longestScriptMs: ms(ranked[0]?.script ?? 0),
+    longestTaskMs: ms(longestTask),
+    topTasksMs: ranked.slice(0, 5).map((t) => ms(t.script)),
+    longest: (ranked[0]?.slices ?? []).map((e) => `${e.name} ${String(e.args?.data?.functionName ?? '')} ${ms(e.dur!)}`.replace(/\s+/g, ' ')),
+    byEvent: Object.fromEntries(Object.entries(byEvent).map(([k, v]) => [k, ms(v)])),
+  };
+}
+
+/** The outermost task of a thread (sorted by start) that contains `e`. */
+function enclosing(tasks: TraceEvent[], e: TraceEvent): TraceEvent | undefined {
+  let lo = 0;
+  let hi = tasks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tasks[mid]!.ts <= e.ts) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Nested RunTask events (a nested run loop) start later than their parent: walk back to the outermost.
+  let best: TraceEvent | undefined;
+  for (let i = found; i >= 0 && i > found - 50; i--) {
+    const t = tasks[i]!;
+    if (t.ts + t.dur! >= e.ts + e.dur!) best = t;
+  }
+  return best;
+}
+
+/** Chromium's per-page counters (Performance.getMetrics), in milliseconds where they are durations. */
+export async function pageMetrics(session: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await session.send('Performance.getMetrics');
+  const out: Record<string, number> = {};
+  for (const { name, value } of metrics) out[name] = name.endsWith('Duration') ? value * 1000 : value;
+  return out;
+}
+
+/** The change in the duration counters between two readings, in milliseconds. */
+export function metricsDelta(before: Record<string, number>, after: Record<string, number>) {
+  const d = (k: string) => Math.round(((after[k] ?? 0) - (before[k] ?? 0)) * 100) / 100;
+  return { scriptMs: d('ScriptDuration'), taskMs: d('TaskDuration'), layoutMs: d('LayoutDuration'), styleMs: d('RecalcStyleDuration') };
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number };
+}
+
+/**
+ * Where the origin's time went, from the V8 sampling profiler recorded in the same trace: each
+ * sample is charged to the innermost function of the origin on its stack (so the DOM calls and
+ * garbage collection it caused count as its own), top `limit` functions by time.
+ */
+export function hotFunctions(events: TraceEvent[], prefix: string, limit = 8): { fn: string; ms: number }[] {
+  const nodes = new Map<string, ProfileNode>();
+  const samples: { key: string; dt: number }[] = [];
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const data = e.args?.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    const profile = `${e.pid}:${(e as unknown as { id: string }).id}`;
+    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(`${profile}:${n.id}`, n);
+    const ids = data?.cpuProfile?.samples ?? [];
+    ids.forEach((id, i) => samples.push({ key: `${profile}:${id}`, dt: data?.timeDeltas?.[i + 1] ?? data?.timeDeltas?.[i] ?? 0 }));
+  }
+  const charged = new Map<string, number>();
+  for (const { key, dt } of samples) {
+    const profile = key.slice(0, key.lastIndexOf(':'));
+    for (let node = nodes.get(key); node; node = node.parent === undefined ? undefined : nodes.get(`${profile}:${node.parent}`)) {
+      const { functionName, url = '', lineNumber = 0, columnNumber = 0 } = node.callFrame;
+      if (!url.startsWith(prefix)) continue;
+      const name = `${functionName || '(anonymous)'} ${url.slice(prefix.length)}:${lineNumber + 1}:${columnNumber + 1}`;
+      charged.set(name, (charged.get(name) ?? 0) + dt);
+      break;
+    }
+  }
+  return [...charged.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([fn, us]) => ({ fn, ms: ms(us) }));
+}
