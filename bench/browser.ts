@@ -237,7 +237,9 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
   const content = timeInOrigin(events, prefix);
   out.infiniteTrace = {
     contentScriptMs: content.totalMs,
+    // The whole task (the page's own work included) and the content script's share of it.
     longestTaskMs: content.longestTaskMs,
+    longestScriptMs: content.longestScriptMs,
     longestTask: content.longest,
     tasks: content.tasks,
     hotFunctions: hotFunctions(events, prefix, 5).map((h) => ({ ...h, code: excerpt(h.fn) })),
