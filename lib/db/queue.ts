@@ -1,5 +1,5 @@
 /** The day at a glance and the queue: every query here reads an index, so they stay fast at 100,000 comments. */
-import type { PlatformId } from '../platforms/types';
+import { platformIds, type PlatformId } from '../platforms/types';
 import type { SettingValue } from '../settings/schema';
 import type { CommentRecord } from './model';
 import type { VigieDb } from './schema';
@@ -30,17 +30,20 @@ export interface TodayCounts {
 
 export async function todayCounts(db: VigieDb, now: number, targets: Targets): Promise<TodayCounts> {
   const today = startOfDay(now);
-  const shortest = Math.min(targets.defaultHours, ...Object.values(targets.perPlatform));
-  const [seen, negative, flagged, answered, waiting, maybeOverdue] = await Promise.all([
+  const [seen, negative, flagged, answered, waiting, overduePerPlatform] = await Promise.all([
     db.comments.where('firstSeenAt').aboveOrEqual(today).count(),
     db.comments.where('[sentiment.label+firstSeenAt]').between(['negative', today], ['negative', Infinity]).count(),
     db.comments.where('status').equals('flagged').count(),
     db.comments.where('repliedAt').aboveOrEqual(today).count(),
     db.comments.where('[attention+firstSeenAt]').between([1, -Infinity], [1, Infinity]).count(),
-    // Only comments older than the shortest target can be late; the per-platform check runs on those alone.
-    db.comments.where('[attention+firstSeenAt]').between([1, -Infinity], [1, now - shortest * HOUR]).toArray(),
+    // Late is per platform (each has its target): one index count per platform, no row is loaded.
+    Promise.all(
+      platformIds.map((p) =>
+        db.comments.where('[attention+platform+firstSeenAt]').between([1, p, -Infinity], [1, p, now - targetHours(targets, p) * HOUR], true, true).count(),
+      ),
+    ),
   ]);
-  const overdue = maybeOverdue.filter((c) => dueAt(c, targets) <= now).length;
+  const overdue = overduePerPlatform.reduce((a, b) => a + b, 0);
   return { seen, negative, flagged, answered, overdue, waiting };
 }
 

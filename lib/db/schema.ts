@@ -42,7 +42,7 @@ export function defineVersions(db: Dexie): void {
   db.version(2)
     .stores({
       comments:
-        'id, platform, status, firstSeenAt, [platform+firstSeenAt], incidentId, [status+firstSeenAt], [sentiment.label+firstSeenAt], [attention+firstSeenAt], repliedAt',
+        'id, platform, status, firstSeenAt, [platform+firstSeenAt], incidentId, [status+firstSeenAt], [sentiment.label+firstSeenAt], [attention+firstSeenAt], [attention+platform+firstSeenAt], repliedAt',
       health: 'platform',
     })
     .upgrade((tx) =>

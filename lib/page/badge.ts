@@ -1,10 +1,11 @@
 /**
  * The badge beside each comment: sentiment, risk tags and the Escalate button, in its own shadow
  * root so that the page's CSS cannot reach it and ours cannot leak. Built with plain DOM (no React)
- * because a timeline can hold thousands of them. Page text only ever lands in textContent.
+ * and one stylesheet shared by every badge, because a timeline can hold thousands of them.
+ * Page text only ever lands in textContent.
  */
 import type { CommentStatus } from '../db/model';
-import { translate, type UiLang } from '../i18n';
+import { translate, type MessageKey, type UiLang } from '../i18n';
 import type { SentimentResult } from '../sentiment/types';
 
 export const BADGE_TAG = 'vigie-badge';
@@ -25,6 +26,39 @@ button[aria-pressed="true"] { background: #d93025; border-color: #d93025; color:
 .incident { background: #b3261e; border-color: #b3261e; color: #fff; max-width: 24em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
 
+/** One constructed stylesheet adopted by every badge; a <style> per badge where that is not supported. */
+let shared: CSSStyleSheet | null | undefined;
+function adoptStyles(doc: Document, shadow: ShadowRoot): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(css);
+    } catch {
+      shared = null;
+    }
+  }
+  try {
+    if (shared) {
+      shadow.adoptedStyleSheets = [shared];
+      return;
+    }
+  } catch {
+    // Firefox content scripts cannot adopt sheets made in their own world.
+    shared = null;
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
+
+const labels = new Map<string, string>();
+const label = (lang: UiLang, key: MessageKey) => {
+  const k = `${lang}:${key}`;
+  let v = labels.get(k);
+  if (v === undefined) labels.set(k, (v = translate(lang, key)));
+  return v;
+};
+
 export interface BadgeView {
   host: HTMLElement;
   showResult(sentiment: SentimentResult, status: CommentStatus): void;
@@ -37,41 +71,40 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
   const host = doc.createElement(BADGE_TAG);
   host.dataset.vigieComment = commentId;
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
+  adoptStyles(doc, shadow);
   const wrap = doc.createElement('span');
   wrap.className = 'wrap';
   const pill = doc.createElement('span');
   pill.className = 'pill pending';
-  pill.dataset.part = 'sentiment';
-  pill.textContent = translate(lang, 'sentiment.pending');
-  const risks = doc.createElement('span');
-  risks.className = 'wrap';
+  pill.textContent = label(lang, 'sentiment.pending');
   const button = doc.createElement('button');
   button.type = 'button';
   button.dataset.action = 'escalate';
   button.setAttribute('aria-pressed', 'false');
-  button.textContent = translate(lang, 'badge.escalate');
-  const incident = doc.createElement('span');
-  incident.className = 'pill incident';
-  incident.hidden = true;
-  const message = doc.createElement('span');
-  message.className = 'error';
-  message.setAttribute('role', 'status');
-  // The badge sits inside links and clickable tweets: keep our clicks from opening the tweet.
+  button.textContent = label(lang, 'badge.escalate');
+  // The badge sits inside links and clickable posts: keep our clicks from opening the post.
   button.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
     onEscalate();
   });
   host.addEventListener('click', (e) => e.stopPropagation());
-  wrap.append(pill, risks, button, incident, message);
-  shadow.append(style, wrap);
+  wrap.append(pill, button);
+  shadow.append(wrap);
 
+  let message: HTMLElement | undefined;
+  let chips: HTMLElement[] = [];
+  let result: SentimentResult | undefined;
+  // The tooltip is formatted when someone points at the pill, not for each of a thousand badges.
+  pill.addEventListener('pointerenter', () => {
+    if (result && !pill.title) {
+      pill.title = translate(lang, 'badge.title', { label: pill.textContent ?? '', confidence: Math.round(result.confidence * 100), lang: result.lang });
+    }
+  });
   const showStatus = (status: CommentStatus) => {
     const flagged = status === 'flagged';
     button.setAttribute('aria-pressed', String(flagged));
-    button.textContent = translate(lang, flagged ? 'badge.escalated' : 'badge.escalate');
+    button.textContent = label(lang, flagged ? 'badge.escalated' : 'badge.escalate');
     host.dataset.vigieStatus = status;
   };
 
@@ -79,31 +112,39 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
     host,
     showStatus,
     showResult(sentiment, status) {
-      const label = translate(lang, `sentiment.${sentiment.label}`);
+      result = sentiment;
       pill.className = `pill ${sentiment.label}`;
-      pill.textContent = label;
-      pill.title = translate(lang, 'badge.title', { label, confidence: Math.round(sentiment.confidence * 100), lang: sentiment.lang });
+      pill.textContent = label(lang, `sentiment.${sentiment.label}`);
+      pill.removeAttribute('title');
       host.dataset.vigieSentiment = sentiment.label;
-      const tags = [...new Set(sentiment.risks.map((r) => r.tag))];
-      risks.replaceChildren(
-        ...tags.map((tag) => {
-          const chip = doc.createElement('span');
-          chip.className = 'pill risk';
-          chip.dataset.risk = tag;
-          chip.textContent = translate(lang, `risk.${tag}`);
-          return chip;
-        }),
-      );
-      message.textContent = '';
-      showStatus(status);
+      for (const chip of chips) chip.remove();
+      chips = [...new Set(sentiment.risks.map((r) => r.tag))].map((tag) => {
+        const chip = doc.createElement('span');
+        chip.className = 'pill risk';
+        chip.dataset.risk = tag;
+        chip.textContent = label(lang, `risk.${tag}`);
+        wrap.insertBefore(chip, button);
+        return chip;
+      });
+      if (message) message.textContent = '';
+      if (status !== 'new') showStatus(status);
     },
     showError(text) {
+      if (!message) {
+        message = doc.createElement('span');
+        message.className = 'error';
+        message.setAttribute('role', 'status');
+        wrap.append(message);
+      }
       message.textContent = text;
     },
     showIncident(incidentId, title) {
       host.dataset.vigieIncident = incidentId;
-      incident.hidden = false;
+      const incident = doc.createElement('span');
+      incident.className = 'pill incident';
       incident.textContent = translate(lang, 'badge.incident', { title });
+      wrap.querySelector('.incident')?.remove();
+      wrap.insertBefore(incident, message ?? null);
       showStatus('flagged');
     },
   };

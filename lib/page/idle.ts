@@ -1,5 +1,6 @@
 /**
- * Work queued to idle time in slices, so that badging thousands of comments never makes a long task.
+ * Work queued to idle time in short slices, so that badging thousands of comments never makes a
+ * long task. The clock is read after every item: a slice ends within a few milliseconds of its budget.
  * Everything queued dies with the signal.
  */
 const SLICE_MS = 8;
@@ -10,19 +11,22 @@ const requestIdle: (cb: (d: IdleDeadline) => void, opts: { timeout: number }) =>
     ? (cb, opts) => requestIdleCallback(cb, opts)
     : (cb) => setTimeout(() => { const end = performance.now() + SLICE_MS; cb({ timeRemaining: () => end - performance.now() }); }, 1);
 
-export function createIdleQueue<T>(work: (items: T[]) => void, signal: AbortSignal, chunk = 50) {
+export function createIdleQueue<T>(work: (item: T) => void, signal: AbortSignal, after?: () => void) {
   let pending: T[] = [];
+  let next = 0;
   let scheduled = false;
 
   const run = (deadline: IdleDeadline) => {
     scheduled = false;
     if (signal.aborted) return;
-    const started = performance.now();
-    // timeRemaining() can be 0 when the callback was forced by its timeout; still do one slice.
-    const budget = Math.min(Math.max(deadline.timeRemaining(), SLICE_MS), 40);
-    while (pending.length && performance.now() - started < budget) {
-      work(pending.splice(0, chunk));
+    // timeRemaining() is 0 when the callback was forced by its timeout; still do one short slice.
+    const end = performance.now() + Math.min(Math.max(deadline.timeRemaining(), 4), SLICE_MS);
+    while (next < pending.length && performance.now() < end) work(pending[next++]!);
+    if (next >= pending.length) {
+      pending = [];
+      next = 0;
     }
+    after?.();
     if (pending.length) schedule();
   };
 
@@ -35,14 +39,11 @@ export function createIdleQueue<T>(work: (items: T[]) => void, signal: AbortSign
   return {
     push(items: T[]) {
       if (signal.aborted || items.length === 0) return;
-      pending.push(...items);
+      for (const item of items) pending.push(item);
       schedule();
     },
-    clear() {
-      pending = [];
-    },
     get size() {
-      return pending.length;
+      return pending.length - next;
     },
   };
 }

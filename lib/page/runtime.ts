@@ -50,7 +50,6 @@ interface Session {
   lastComposer?: ComposerHandle;
   /** Extraction threw: the adapter no longer understands this markup. */
   failures: number;
-  flushTimer?: ReturnType<typeof setTimeout>;
 }
 
 export function runPage(opts: RuntimeOptions): PageController {
@@ -78,7 +77,8 @@ export function runPage(opts: RuntimeOptions): PageController {
 function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const { adapter, document: doc } = opts;
   const session: Session = { signal, done: new WeakMap(), views: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0, composers: [] };
-  const queue = createIdleQueue<Element>((els) => els.forEach((el) => processComment(opts, session, el)), signal);
+  // The batch of badges from one slice goes to the background at the end of that slice.
+  const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
   let triggers: ReturnType<ComposerDeps['triggers']> | undefined;
   const composerDeps: ComposerDeps = {
@@ -127,7 +127,6 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const healthTimer = setTimeout(() => reportHealth(opts, session), opts.settleMs ?? 4000);
   signal.addEventListener('abort', () => {
     clearTimeout(healthTimer);
-    if (session.flushTimer) clearTimeout(session.flushTimer);
   });
   return session;
 }
@@ -193,7 +192,6 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
   session.views.set(id, [...(session.views.get(id) ?? []).filter((v) => v.host.isConnected), view]);
   session.comments.set(id, comment);
   session.outbox.push(comment);
-  session.flushTimer ??= setTimeout(() => flush(opts, session), 0);
 }
 
 const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
@@ -209,8 +207,7 @@ function bounded(c: ExtractedComment): ExtractedComment {
 }
 
 function flush(opts: RuntimeOptions, session: Session): void {
-  session.flushTimer = undefined;
-  if (session.signal.aborted) return;
+  if (session.signal.aborted || session.outbox.length === 0) return;
   const batch = session.outbox.splice(0);
   for (let i = 0; i < batch.length; i += SEND_CHUNK) {
     const comments = batch.slice(i, i + SEND_CHUNK);

@@ -8,6 +8,17 @@ function statusId(href: string): string | undefined {
   return /\/status\/(\d+)/.exec(href)?.[1];
 }
 
+/** The thread's own post, from the page URL; parsed once per URL, not once per tweet. */
+let lastHref = '';
+let lastFocal: string | undefined;
+function focalId(href: string): string | undefined {
+  if (href !== lastHref) {
+    lastHref = href;
+    lastFocal = threadId(new URL(href));
+  }
+  return lastFocal;
+}
+
 export const xAdapter: PlatformAdapter = {
   id: 'x',
   matches: isX,
@@ -17,7 +28,7 @@ export const xAdapter: PlatformAdapter = {
 
   extract(el): ExtractedComment | null {
     if (el.querySelector(selectors.promoted)) return null;
-    const link = el.querySelector<HTMLAnchorElement>(selectors.permalink);
+    const link = el.querySelector(selectors.timestamp)?.closest('a');
     const nativeId = link && statusId(link.getAttribute('href') ?? '');
     if (!link || !nativeId) return null;
     const nameBlock = el.querySelector(selectors.userName);
@@ -25,14 +36,13 @@ export const xAdapter: PlatformAdapter = {
       .map((s) => s.textContent?.trim() ?? '')
       .find((t) => /^@\w{1,15}$/.test(t));
     const name = nameBlock?.querySelector('a span, span')?.textContent?.trim() || handle || '';
-    const pageUrl = new URL(el.ownerDocument.location?.href ?? 'https://x.com/');
-    const focal = threadId(pageUrl);
+    const focal = focalId(el.ownerDocument.location?.href ?? 'https://x.com/');
     return {
       platform: 'x',
       nativeId,
       author: { name, ...(handle ? { handle } : {}) },
       text: readText(el.querySelector(selectors.tweetText)),
-      permalink: new URL(link.getAttribute('href')!, 'https://x.com').href,
+      permalink: `https://x.com${link.getAttribute('href')!.replace(/^https:\/\/(x|twitter)\.com/, '')}`,
       publishedAt: link.querySelector('time')?.getAttribute('datetime') ?? undefined,
       ...(focal && focal !== nativeId ? { parentId: focal } : {}),
     };

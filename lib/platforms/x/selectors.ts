@@ -10,8 +10,8 @@ export const selectors = {
   tweetText: 'div[data-testid="tweetText"]',
   /** Display name and @handle block at the top of a tweet. */
   userName: 'div[data-testid="User-Name"]',
-  /** The timestamp link: its href is the permalink /<handle>/status/<id>, its <time> the date. */
-  permalink: 'a[href*="/status/"]:has(time)',
+  /** The timestamp: its link's href is the permalink /<handle>/status/<id>, its datetime the date. */
+  timestamp: 'a[href*="/status/"] time',
   /** "Promoted" label, on ads inserted in timelines: not comments to triage. */
   promoted: '[data-testid="placementTracking"]',
   /** The reply box: Draft.js's contenteditable, numbered by position in a thread composer. */
