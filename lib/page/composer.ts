@@ -166,7 +166,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
 
   const applyFix = async (f: VoiceFinding, fix: string) => {
     card.hidden = true;
-    await replaceTextRange(editor, f.start, f.end, fix, { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' });
+    await replaceTextRange(editor, f.start, f.end, fix, adapter.input);
     scheduleCheck(0);
   };
 
@@ -222,7 +222,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     const rendered = await deps.send({ type: 'cs:template-render', templateId: tpl.id, platform: adapter.id, fields, ...(commentId ? { commentId } : {}), ...deps.account() });
     if (!rendered.length.ok && !force) return t('picker.tooLong', { length: rendered.length.length, limit: rendered.length.limit });
     const ok = range
-      ? await replaceTextRange(editor, range[0], range[1], rendered.text, { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' })
+      ? await replaceTextRange(editor, range[0], range[1], rendered.text, adapter.input)
       : await adapter.writeComposer(editor, rendered.text, composerText(editor).trim() ? 'insert' : 'replace');
     if (!ok) return t('picker.insertFailed');
     await deps.send({ type: 'cs:template-used', templateId: tpl.id, ...(commentId ? { commentId } : {}) });
@@ -279,7 +279,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     if (!found) return;
     const start = caret - typed[1]!.length - 1;
     if (found.hasFields) {
-      await replaceTextRange(editor, start, caret, '', { allowExecCommand: adapter.id !== 'x' && adapter.id !== 'tiktok' });
+      await replaceTextRange(editor, start, caret, '', adapter.input);
       showPicker(trigger);
     } else {
       await insertRendered({ id: found.templateId }, {}, true, [start, caret]);

@@ -4,7 +4,7 @@
  * listens to: a synthetic paste carrying a DataTransfer, or execCommand('insertText'). Setting
  * innerText would show text the editor does not know about, and the platform would post nothing.
  */
-import type { WriteMode } from './types';
+import type { EditorInput, PlatformAdapter, WriteMode } from './types';
 
 /** By tag, not instanceof: the command line runs adapters on a DOM whose classes are not globals. */
 const isTextField = (el: Element): el is HTMLTextAreaElement | HTMLInputElement => el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
@@ -39,11 +39,30 @@ export function execInsertText(el: HTMLElement, text: string): boolean {
   return el.ownerDocument.execCommand('insertText', false, text);
 }
 
-/** Draft.js, Lexical, Quill, ProseMirror: the paste path first, execCommand where the editor ignores paste. */
-export async function writeRichEditor(el: HTMLElement, text: string, mode: WriteMode, opts: { allowExecCommand: boolean }): Promise<void> {
+/** Puts the text where the selection is, by the input path this editor takes. */
+function typeAtSelection(el: HTMLElement, text: string, input: EditorInput): void {
+  if (!pasteText(el, text) && input === 'paste-or-type') execInsertText(el, text);
+}
+
+/**
+ * Writes into a platform's editor by the path it takes, and says whether the editor now shows the
+ * text (the first line for rich editors, which may re-wrap the rest into paragraphs).
+ */
+export async function writeText(input: EditorInput, el: HTMLElement, text: string, mode: WriteMode): Promise<boolean> {
+  if (input === 'value' && isTextField(el)) {
+    writeTextarea(el, text, mode);
+    await nextFrame();
+    return el.value.includes(text);
+  }
   await selectForWrite(el, mode);
-  if (!pasteText(el, text) && opts.allowExecCommand) execInsertText(el, text);
+  typeAtSelection(el, text, input);
   await nextFrame();
+  return readEditable(el).includes(text.split('\n')[0]!);
+}
+
+/** An adapter's input path and the writeComposer that follows it. */
+export function editorInput(input: EditorInput): Pick<PlatformAdapter, 'input' | 'writeComposer'> {
+  return { input, writeComposer: (el, text, mode) => writeText(input, el as HTMLElement, text, mode) };
 }
 
 /** React-controlled textareas ignore a plain `.value =`: the native setter plus an input event reaches their state. */
@@ -71,7 +90,7 @@ export function readEditable(el: Element): string {
  * Replaces [start, end) of the composer's text (as composerText counts it) with `text`, through the
  * editor's own input path: a voice fix or an inline ;trigger expansion must reach the editor's model too.
  */
-export async function replaceTextRange(el: HTMLElement, start: number, end: number, text: string, opts: { allowExecCommand: boolean }): Promise<boolean> {
+export async function replaceTextRange(el: HTMLElement, start: number, end: number, text: string, input: EditorInput): Promise<boolean> {
   if (isTextField(el)) {
     el.focus();
     el.setSelectionRange(start, end);
@@ -85,7 +104,7 @@ export async function replaceTextRange(el: HTMLElement, start: number, end: numb
   selection?.removeAllRanges();
   selection?.addRange(range);
   await nextFrame();
-  if (!pasteText(el, text) && opts.allowExecCommand) execInsertText(el, text);
+  typeAtSelection(el, text, input);
   await nextFrame();
   return true;
 }

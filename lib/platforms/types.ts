@@ -19,6 +19,14 @@ export const platformNames: Record<PlatformId, string> = {
 
 export type WriteMode = 'insert' | 'replace';
 
+/**
+ * How a platform's editor takes text. 'paste': a synthetic paste only (Draft.js's React tree throws
+ * on execCommand). 'paste-or-type': paste, then execCommand('insertText') where the editor ignores
+ * the paste (Lexical, Quill, ProseMirror, plain contenteditable). 'value': a React-controlled
+ * textarea, through the native value setter and an input event.
+ */
+export type EditorInput = 'paste' | 'paste-or-type' | 'value';
+
 export interface PlatformAdapter {
   id: PlatformId;
   matches(url: URL): boolean;
@@ -29,6 +37,8 @@ export interface PlatformAdapter {
   /** Reply boxes under root: the editable element itself. */
   findComposers(root: ParentNode): Element[];
   readComposer(el: Element): string;
+  /** How the editor takes text; fixes and ;trigger expansions use the same path as writeComposer. */
+  input: EditorInput;
   /** Puts text into the platform's own editor so that its model holds it; false when the editor refused. */
   writeComposer(el: Element, text: string, mode: WriteMode): Promise<boolean>;
   /** Where the badge and buttons go for a comment element. */

@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeRichEditor } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { focalPost, isBluesky, isFeed, isProfile, isThread } from './routes';
 import { selectors } from './selectors';
 
@@ -64,11 +64,8 @@ export const blueskyAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // ProseMirror takes the synthetic paste (Bluesky's clipboardTextParser turns lines into paragraphs).
-    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: true });
-    return readEditable(el).includes(text.split('\n')[0]!);
-  },
+  // ProseMirror takes the synthetic paste (Bluesky's clipboardTextParser turns lines into paragraphs).
+  ...editorInput('paste-or-type'),
 
   anchorFor(el) {
     const like = el.querySelector(selectors.likeButton);

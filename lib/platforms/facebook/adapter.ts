@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeRichEditor } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { isFacebook, isPost } from './routes';
 import { selectors } from './selectors';
 
@@ -69,11 +69,8 @@ export const facebookAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // Lexical takes the synthetic paste (and cancels it); execCommand is its beforeinput fallback.
-    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: true });
-    return readEditable(el).includes(text.split('\n')[0]!);
-  },
+  // Lexical takes the synthetic paste (and cancels it); execCommand is its beforeinput fallback.
+  ...editorInput('paste-or-type'),
 
   anchorFor: (el) => own(el, selectors.actionRow)[0] ?? el,
 };

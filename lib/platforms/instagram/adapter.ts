@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { writeTextarea } from '../editing';
+import { editorInput } from '../editing';
 import { isInstagram, isPost } from './routes';
 import { COMMENT_HREF, selectors } from './selectors';
 
@@ -54,13 +54,8 @@ export const instagramAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: (el) => (el as HTMLTextAreaElement).value,
 
-  async writeComposer(el, text, mode) {
-    // A React-controlled textarea: the native value setter plus an input event reach React's state.
-    const area = el as HTMLTextAreaElement;
-    writeTextarea(area, text, mode);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return area.value.includes(text);
-  },
+  // A React-controlled textarea: the native value setter plus an input event reach React's state.
+  ...editorInput('value'),
 
   anchorFor: (el) => ownLink(el)?.parentElement ?? el,
 };

@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeRichEditor } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { isActivity, isFeed, isLinkedIn, isPost } from './routes';
 import { promotedLabels, selectors } from './selectors';
 
@@ -71,11 +71,8 @@ export const linkedinAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // Quill's clipboard module takes the synthetic paste into its Delta and cancels it.
-    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: true });
-    return readEditable(el).includes(text.split('\n')[0]!);
-  },
+  // Quill's clipboard module takes the synthetic paste into its Delta and cancels it.
+  ...editorInput('paste-or-type'),
 
   anchorFor: (el) => own(el, el.matches(selectors.post) ? selectors.postActions : selectors.commentActions) ?? el,
 };

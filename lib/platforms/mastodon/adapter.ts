@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeTextarea } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { instanceHosts, loadInstanceHosts } from './hosts';
 import { isProfile, isThread, isTimeline, threadId } from './routes';
 import { selectors } from './selectors';
@@ -53,11 +53,8 @@ export const mastodonAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // Redux holds the text: the native value setter and an input event reach Mastodon's onChange.
-    writeTextarea(el as HTMLTextAreaElement, text, mode);
-    return (el as HTMLTextAreaElement).value.includes(text);
-  },
+  // Redux holds the text: the native value setter and an input event reach Mastodon's onChange.
+  ...editorInput('value'),
 
   currentAccount(doc) {
     // The server embeds the signed-in account in the page's initial state: meta.me and its acct.

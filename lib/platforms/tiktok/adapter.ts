@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeRichEditor } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { isPost, isTikTok, videoId } from './routes';
 import { selectors } from './selectors';
 
@@ -67,11 +67,8 @@ export const tiktokAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // Draft.js breaks on execCommand (its React tree throws): the paste path only, as on X.
-    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: false });
-    return readEditable(el).includes(text.split('\n')[0]!);
-  },
+  // Draft.js breaks on execCommand (its React tree throws): the paste path only, as on X.
+  ...editorInput('paste'),
 
   anchorFor: (el) => el.querySelector(selectors.replyButton)?.parentElement ?? el,
 };

@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeRichEditor } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { isProfile, isThread, isTimeline, isX, threadId } from './routes';
 import { selectors } from './selectors';
 
@@ -51,11 +51,8 @@ export const xAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // Draft.js breaks on execCommand (its React tree throws): the paste path only.
-    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: false });
-    return readEditable(el).includes(text.split('\n')[0]!);
-  },
+  // Draft.js breaks on execCommand (its React tree throws): the paste path only.
+  ...editorInput('paste'),
 
   anchorFor: (el) => el.querySelector(selectors.actionBar) ?? el,
 

@@ -1,6 +1,6 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { readEditable, writeRichEditor } from '../editing';
+import { editorInput, readEditable } from '../editing';
 import { isPost, isWatch, isYouTube } from './routes';
 import { selectors } from './selectors';
 
@@ -43,12 +43,9 @@ export const youtubeAdapter: PlatformAdapter = {
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
   readComposer: readEditable,
 
-  async writeComposer(el, text, mode) {
-    // A plain contenteditable whose state YouTube reads from input events: a synthetic paste has
-    // no default action there, so execCommand('insertText') does the typing (and fires input).
-    await writeRichEditor(el as HTMLElement, text, mode, { allowExecCommand: true });
-    return readEditable(el).includes(text.split('\n')[0]!);
-  },
+  // A plain contenteditable whose state YouTube reads from input events: a synthetic paste has
+  // no default action there, so execCommand('insertText') does the typing (and fires input).
+  ...editorInput('paste-or-type'),
 
   anchorFor: (el) => el.querySelector(selectors.actionBar) ?? el,
 };
