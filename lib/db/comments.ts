@@ -1,28 +1,33 @@
-import type { ExtractedComment } from '../platforms/types';
-import { commentKey } from '../platforms/types';
+import { commentKey, type ExtractedComment } from '../platforms/types';
 import type { SentimentResult } from '../sentiment/types';
 import { needsAttention, type CommentRecord, type CommentStatus } from './model';
 import type { VigieDb } from './schema';
 
 const withAttention = (row: CommentRecord): CommentRecord => ({ ...row, attention: needsAttention(row) });
 
-export interface SeenComment {
-  comment: ExtractedComment;
-  threadUrl: string;
-  sentiment: SentimentResult;
+export interface SeenResult {
+  rows: CommentRecord[];
+  /** The rows seen for the first time: what the spike detector counts. */
+  added: CommentRecord[];
 }
+
+/** A stored row's sentiment as the badge shows it. */
+export const sentimentOf = (row: CommentRecord): SentimentResult => ({ ...row.sentiment, lang: row.lang, risks: row.risks });
 
 /**
  * Stores comments as the content scripts see them. A comment seen again keeps its status, first-seen
- * time and incident; its text follows edits.
+ * time and incident, and is classified again only when its text changed (a scroll back up costs a
+ * read, not a model run); its text follows edits.
  */
-export async function recordSeen(db: VigieDb, seen: SeenComment[], now: number): Promise<CommentRecord[]> {
+export async function recordSeen(db: VigieDb, comments: ExtractedComment[], threadUrl: string, classify: (text: string) => SentimentResult, now: number): Promise<SeenResult> {
   return db.transaction('rw', db.comments, async () => {
-    const ids = seen.map((s) => commentKey(s.comment));
+    const ids = comments.map(commentKey);
     const existing = await db.comments.bulkGet(ids);
-    const rows = seen.map(({ comment, threadUrl, sentiment }, i): CommentRecord => {
+    const added: CommentRecord[] = [];
+    const rows = comments.map((comment, i): CommentRecord => {
       const before = existing[i];
-      return withAttention({
+      const sentiment = before && before.text === comment.text ? sentimentOf(before) : classify(comment.text);
+      const row = withAttention({
         ...before,
         id: ids[i]!,
         platform: comment.platform,
@@ -41,9 +46,11 @@ export async function recordSeen(db: VigieDb, seen: SeenComment[], now: number):
         status: before?.status ?? 'new',
         attention: 0,
       });
+      if (!before) added.push(row);
+      return row;
     });
     await db.comments.bulkPut(rows);
-    return rows;
+    return { rows, added };
   });
 }
 
@@ -72,6 +79,3 @@ export function listFlagged(db: VigieDb, limit = 50): Promise<CommentRecord[]> {
     .toArray();
 }
 
-export function getComment(db: VigieDb, id: string): Promise<CommentRecord | undefined> {
-  return db.comments.get(id);
-}

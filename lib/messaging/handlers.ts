@@ -1,10 +1,10 @@
 /** What the background does for each message. Handlers get parsed requests only (see handle.ts). */
 import type { Incident } from '../crisis/model';
-import { recordSeen, setStatus } from '../db/comments';
+import { recordSeen, sentimentOf, setStatus } from '../db/comments';
 import { escalateToIncident } from '../db/incidents';
 import type { CommentRecord } from '../db/model';
 import { getSetting } from '../db/settings';
-import { commentKey, type ExtractedComment } from '../platforms/types';
+import type { ExtractedComment } from '../platforms/types';
 import { logEvent } from '../db/events';
 import { reportHealth } from '../db/health';
 import type { VigieDb } from '../db/schema';
@@ -29,19 +29,17 @@ export interface HandlerDeps {
 
 export function createHandlers({ db, classify, now, version, effects }: HandlerDeps): Handlers {
   const seenNow = async (comments: ExtractedComment[], threadUrl: string) => {
-    const seen = comments.map((comment) => ({ comment, threadUrl, sentiment: classify(comment.text) }));
-    const before = new Set((await db.comments.bulkGet(seen.map((s) => commentKey(s.comment)))).filter(Boolean).map((c) => c!.id));
-    const rows = await recordSeen(db, seen, now());
+    const { rows, added } = await recordSeen(db, comments, threadUrl, classify, now());
     // Only comments seen for the first time feed the spike detector: a scroll back up is not a new complaint.
-    await effects.commentsSeen(rows.filter((r) => !before.has(r.id)));
-    return { seen, rows };
+    await effects.commentsSeen(added);
+    return rows;
   };
   return {
     ...createReplyHandlers({ db, classify, now }),
 
     async 'cs:comments-seen'({ comments, threadUrl }) {
-      const { seen, rows } = await seenNow(comments, threadUrl);
-      return { badges: rows.map((row, i) => ({ id: row.id, status: row.status, sentiment: seen[i]!.sentiment })) };
+      const rows = await seenNow(comments, threadUrl);
+      return { badges: rows.map((row) => ({ id: row.id, status: row.status, sentiment: sentimentOf(row) })) };
     },
 
     async 'cs:set-status'({ commentId, status }, sender) {

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 const sentiment = (label: SentimentResult['label'], risks: SentimentResult['risks'] = []): SentimentResult => ({ label, score: 0, confidence: 0.9, lang: 'fr', risks });
 async function seen(platform: PlatformId, id: string, label: SentimentResult['label'], at: number, risks: SentimentResult['risks'] = []) {
-  await recordSeen(db, [{ comment: { platform, nativeId: id, author: { name: 'A' }, text: id }, threadUrl: 'u', sentiment: sentiment(label, risks) }], at);
+  await recordSeen(db, [{ platform, nativeId: id, author: { name: 'A' }, text: id }], 'u', () => sentiment(label, risks), at);
 }
 
 describe('queue and today counts', () => {
