@@ -1,5 +1,6 @@
 /** Statistics over a period: sentiment per day and platform, replies per day, response times, risk tags. */
 import type { PlatformId } from '../platforms/types';
+import { serializeCsv } from '../templates/csv';
 import type { RiskTag, SentimentLabel } from '../sentiment/types';
 import type { CommentRecord } from './model';
 import type { VigieDb } from './schema';
@@ -83,15 +84,10 @@ export async function loadStats(db: VigieDb, days: number, now: number): Promise
   return computeStats([...byId.values()], from, now + 1);
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // A leading =, +, - or @ would be run as a formula by a spreadsheet opening the export.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+/** A leading =, +, - or @ would be run as a formula by the spreadsheet opening the export. */
+const cell = (v: string | number) => (/^[=+\-@]/.test(String(v)) ? `'${v}` : String(v));
 
 export function statsToCsv(stats: Stats): string {
-  const lines = [['day', 'platform', 'negative', 'neutral', 'positive', 'replies'].join(',')];
-  for (const r of stats.days) lines.push([r.day, r.platform, r.negative, r.neutral, r.positive, r.replies].map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  const header = ['day', 'platform', 'negative', 'neutral', 'positive', 'replies'];
+  return serializeCsv([header, ...stats.days.map((r) => [r.day, r.platform, r.negative, r.neutral, r.positive, r.replies].map(cell))]);
 }

@@ -23,7 +23,7 @@ export interface HandlerDeps {
     incidentChanged(incident: Incident, created: boolean): Promise<void>;
     settingsChanged(): Promise<void>;
     /** A new round of attempts for a team notification, the first one now; undefined when there is no such delivery. */
-    retryWebhook?(deliveryId: string): Promise<{ status: 'pending' | 'delivered' | 'failed'; attempts: number; lastError?: string } | undefined>;
+    retryWebhook(deliveryId: string): Promise<{ status: 'pending' | 'delivered' | 'failed'; attempts: number; lastError?: string } | undefined>;
   };
 }
 
@@ -80,7 +80,7 @@ export function createHandlers({ db, classify, now, version, effects }: HandlerD
     },
 
     async 'ui:webhook-retry'({ deliveryId }) {
-      const d = await effects.retryWebhook?.(deliveryId);
+      const d = await effects.retryWebhook(deliveryId);
       if (!d) throw new HandlerError('not-found', `no webhook delivery ${deliveryId}`);
       return { status: d.status, attempts: d.attempts, ...(d.lastError ? { lastError: d.lastError } : {}) };
     },

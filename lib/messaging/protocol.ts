@@ -58,6 +58,8 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('cs:triggers'),
+    /** The logged-in account on the page, which selects the brand. */
+    account: z.string().max(200).optional(),
     platform: platformId,
   }),
   z.object({

@@ -91,8 +91,8 @@ export function createReplyHandlers({ db, classify, now }: ReplyDeps): ReplyHand
       return { usageCount: count };
     },
 
-    async 'cs:triggers'({ platform }) {
-      const brand = await brandOf(db, platform);
+    async 'cs:triggers'({ platform, account }) {
+      const brand = await brandOf(db, platform, account);
       const templates = await templatesForBrand(db, brand?.id ?? null);
       return { triggers: templates.filter((t) => t.trigger).map((t) => ({ trigger: t.trigger!, templateId: t.id, hasFields: t.fields.length > 0 })) };
     },

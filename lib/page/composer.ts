@@ -70,6 +70,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   doc.documentElement.append(host);
 
   let findings: VoiceFinding[] = [];
+  let counts = { error: 0, warning: 0, suggestion: 0 };
   let pausedHere = false;
   const checking = () => deps.voiceEnabled() && !pausedHere;
   let mode: 'trainee' | 'expert' = 'trainee';
@@ -77,7 +78,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   let timer: ReturnType<typeof setTimeout> | undefined;
   let checkSeq = 0;
   let pickerOpen = false;
-  let lastInserted: { templateId: string; commentId?: string; length: number } | undefined;
+  let lastInserted: { templateId: string; commentId?: string } | undefined;
 
   // ---- position: the bar follows the editor's bottom-right corner.
   let frame = 0;
@@ -94,13 +95,16 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   const schedulePlace = () => (frame ||= requestAnimationFrame(place));
   addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
   addEventListener('resize', schedulePlace, { passive: true, signal });
-  const stillThere = setInterval(() => (editor.isConnected ? schedulePlace() : detach()), 1000);
+  const stillThere = setInterval(() => {
+    if (!editor.isConnected) return detach();
+    schedulePlace();
+    // A textarea cleared from React state changes no DOM: look at its value once a second instead.
+    if (lastInserted && editor instanceof HTMLTextAreaElement) sentCheck();
+  }, 1000);
 
   // ---- voice check
   const renderSummary = () => {
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.filter((f) => f.severity === 'warning').length;
-    const suggestions = findings.length - errors - warnings;
+    const { error: errors, warning: warnings, suggestion: suggestions } = counts;
     summary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
     summary.dataset.errors = String(errors);
     summary.dataset.warnings = String(warnings);
@@ -141,6 +145,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     timer = undefined;
     if (!checking()) {
       findings = [];
+      counts = { error: 0, warning: 0, suggestion: 0 };
       marks.clear();
       return renderSummary();
     }
@@ -151,6 +156,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       // A later keystroke already asked again: this answer is about old text.
       if (mine !== checkSeq || signal.aborted) return;
       findings = answer.findings;
+      counts = answer.summary;
       mode = answer.mode;
       marks.show(findings);
       renderSummary();
@@ -226,7 +232,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       : await adapter.writeComposer(editor, rendered.text, composerText(editor).trim() ? 'insert' : 'replace');
     if (!ok) return t('picker.insertFailed');
     await deps.send({ type: 'cs:template-used', templateId: tpl.id, ...(commentId ? { commentId } : {}) });
-    lastInserted = { templateId: tpl.id, ...(commentId ? { commentId } : {}), length: rendered.text.length };
+    lastInserted = { templateId: tpl.id, ...(commentId ? { commentId } : {}) };
     scheduleCheck(0);
     return null;
   };
@@ -257,18 +263,27 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   };
   templatesButton.addEventListener('click', () => showPicker());
 
-  // ---- typing: voice check, inline triggers, and noticing the reply was sent
+  // ---- noticing the reply was sent: platforms clear the box from their own state after posting,
+  // with no input event, so the editor's DOM is watched (one observer per reply box, few per page).
+  let sentFrame = 0;
+  const sentCheck = () => {
+    sentFrame = 0;
+    if (!lastInserted || composerText(editor).trim() !== '') return;
+    const { commentId } = lastInserted;
+    lastInserted = undefined;
+    if (commentId) void deps.send({ type: 'cs:set-status', commentId, status: 'replied' }).catch(() => {});
+  };
+  const emptied = new MutationObserver(() => {
+    if (lastInserted) sentFrame ||= requestAnimationFrame(sentCheck);
+  });
+  if (!(editor instanceof HTMLTextAreaElement)) emptied.observe(editor, { childList: true, subtree: true, characterData: true });
+
+  // ---- typing: voice check and inline triggers
   const onInput = async () => {
     schedulePlace();
     scheduleCheck();
     const text = composerText(editor);
-    if (lastInserted && text.trim() === '') {
-      // The reply box emptied at once after a template went in: the platform posted it.
-      const { commentId } = lastInserted;
-      lastInserted = undefined;
-      if (commentId) void deps.send({ type: 'cs:set-status', commentId, status: 'replied' }).catch(() => {});
-      return;
-    }
+    if (lastInserted && text.trim() === '') return sentCheck();
     const sel = doc.getSelection();
     const caret = editor instanceof HTMLTextAreaElement ? editor.selectionStart : sel?.focusNode ? offsetOf(editor, sel.focusNode, sel.focusOffset) : undefined;
     if (caret === undefined || caret === null) return;
@@ -294,6 +309,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
 
   function detach() {
     clearInterval(stillThere);
+    emptied.disconnect();
     if (timer) clearTimeout(timer);
     marks.clear();
     host.remove();

@@ -42,8 +42,5 @@ export function createIdleQueue<T>(work: (item: T) => void, signal: AbortSignal,
       for (const item of items) pending.push(item);
       schedule();
     },
-    get size() {
-      return pending.length - next;
-    },
   };
 }

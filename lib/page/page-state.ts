@@ -24,7 +24,3 @@ export async function storagePageState(): Promise<PageStateSource> {
     },
   };
 }
-
-export function staticPageState(state: PageState = initialPageState): PageStateSource {
-  return { get: () => state, subscribe() {} };
-}

@@ -81,6 +81,10 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
   let triggers: ReturnType<ComposerDeps['triggers']> | undefined;
+  const account = () => {
+    const handle = adapter.currentAccount?.(doc);
+    return handle ? { account: handle } : {};
+  };
   const composerDeps: ComposerDeps = {
     adapter,
     document: doc,
@@ -88,12 +92,9 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
     lang: opts.lang,
     signal,
     voiceEnabled: opts.voiceEnabled,
-    account: () => {
-      const account = adapter.currentAccount?.(doc);
-      return account ? { account } : {};
-    },
+    account,
     answering: (editor) => answering(adapter, session, doc, editor),
-    triggers: () => (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id }).then((a) => a.triggers, () => [])),
+    triggers: () => (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id, ...account() }).then((a) => a.triggers, () => [])),
   };
   const attached = new WeakSet<Element>();
   const attachComposers = (root: ParentNode) => {

@@ -8,7 +8,8 @@ export function queryAllIncludingSelf(root: ParentNode, selector: string): Eleme
 // Node type numbers, not the Node global: the command line runs adapters on a DOM without globals.
 const ELEMENT = 1;
 const TEXT = 3;
-const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
+/** Elements that start a new line of text, for reading comments and reply boxes alike. */
+export const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
 
 /**
  * The text a reader sees in a comment body: emoji drawn as <img alt> (X, Facebook) count as text,

@@ -4,6 +4,7 @@
  * listens to: a synthetic paste carrying a DataTransfer, or execCommand('insertText'). Setting
  * innerText would show text the editor does not know about, and the platform would post nothing.
  */
+import { BLOCKS } from './dom';
 import type { EditorInput, PlatformAdapter, WriteMode } from './types';
 
 /** By tag, not instanceof: the command line runs adapters on a DOM whose classes are not globals. */
@@ -109,8 +110,6 @@ export async function replaceTextRange(el: HTMLElement, start: number, end: numb
   return true;
 }
 
-const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'PRE']);
-
 interface TextMap {
   text: string;
   /** Each text node with the offset of its first character in `text`. */
@@ -132,7 +131,7 @@ export function composerTextMap(el: Element): TextMap {
           text += '\n';
           continue;
         }
-        if (BLOCK_TAGS.has(tag) && text && !text.endsWith('\n')) text += '\n';
+        if (BLOCKS.has(tag) && text && !text.endsWith('\n')) text += '\n';
         walk(child);
       }
     }

@@ -39,6 +39,43 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     await page.close();
   });
 
+  it('opens the picker from the keyboard shortcut the background forwards, for the focused reply box', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    // What the background's commands.onCommand does for Alt+Shift+T: the browser's shortcut itself cannot be pressed headless.
+    await ext.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      await api.tabs.sendMessage(tab!.id, { type: 'bg:open-picker' });
+    });
+    await expect.poll(() => page.locator('vigie-template-picker input[type=search]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('marks the answered comment replied when the reply box empties after a template went in (the platform posted it)', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type(';merci ');
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toMatch(/^Merci beaucoup/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => editorModelText(page, 'x-reply')).toBe('');
+    const status = () =>
+      ext.worker.evaluate(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('vigie');
+            open.onsuccess = () => {
+              const get = open.result.transaction('comments').objectStore('comments').get('x:1850000000000000002');
+              get.onsuccess = () => resolve(get.result?.status);
+              get.onerror = () => reject(get.error);
+            };
+          }),
+      );
+    await expect.poll(status, { timeout: 10_000 }).toBe('replied');
+    await page.close();
+  });
+
   it('expands an inline ;trigger typed in the reply box', async () => {
     const page = await openThread();
     await page.locator('[data-testid="tweetTextarea_0"]').click();

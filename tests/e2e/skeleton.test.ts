@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorModelText, launchExtension, openExtensionPage, type Extension } from './harness';
+import { launchExtension, openExtensionPage, type Extension } from './harness';
 
 let ext: Extension;
 beforeAll(async () => {
@@ -94,14 +94,5 @@ describe('walking skeleton on x.com', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
     await page.close();
     await popup.close();
-  });
-
-  it('the Draft.js reply box is a composer the adapter can write to', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(THREAD);
-    await page.locator('[data-testid="tweetTextarea_0"]').click();
-    await page.keyboard.type('Bonjour');
-    await expect.poll(() => editorModelText(page, 'x-reply')).toBe('Bonjour');
-    await page.close();
   });
 });

@@ -38,6 +38,6 @@ describe('statistics', () => {
 
   it('exports CSV a spreadsheet opens safely', () => {
     const csv = statsToCsv({ ...stats, days: [{ day: '=HYPERLINK("x")', platform: 'x', negative: 1, neutral: 0, positive: 0, replies: 0 }] });
-    expect(csv).toBe('day,platform,negative,neutral,positive,replies\r\n"\'=HYPERLINK(""x"")",x,1,0,0,0\r\n');
+    expect(csv).toBe('\ufeffday,platform,negative,neutral,positive,replies\r\n"\'=HYPERLINK(""x"")",x,1,0,0,0\r\n');
   });
 });

@@ -22,7 +22,7 @@ beforeEach(async () => {
   changed = [];
   db = openDb(`vigie-msg-${Math.random()}`);
   await db.open();
-  dispatch = createDispatcher(createHandlers({ db, classify, now: () => 42, version: '0.1.0', effects: { commentsSeen: async (rows) => void seenByDetector.push(...rows.map((r) => r.id)), incidentChanged: async (i, created) => void changed.push([i.id, created]), settingsChanged: async () => {} } }), EXT, ORIGIN);
+  dispatch = createDispatcher(createHandlers({ db, classify, now: () => 42, version: '0.1.0', effects: { commentsSeen: async (rows) => void seenByDetector.push(...rows.map((r) => r.id)), incidentChanged: async (i, created) => void changed.push([i.id, created]), settingsChanged: async () => {}, retryWebhook: async (id) => (id === 'd1' ? { status: 'delivered' as const, attempts: 2 } : undefined) } }), EXT, ORIGIN);
 });
 afterEach(async () => {
   db.close();
@@ -100,5 +100,10 @@ describe('background message dispatch', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(!answer.ok && answer.error.message).toContain('escalation.severity');
     expect(await db.incidents.count()).toBe(0);
+  });
+
+  it('retries a team notification from an extension page, and names an unknown delivery', async () => {
+    expect(await dispatch({ type: 'ui:webhook-retry', deliveryId: 'd1' }, fromPopup)).toEqual({ ok: true, data: { status: 'delivered', attempts: 2 } });
+    expect(await dispatch({ type: 'ui:webhook-retry', deliveryId: 'nope' }, fromPopup)).toMatchObject({ ok: false, error: { code: 'not-found', message: 'no webhook delivery nope' } });
   });
 });
