@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../lib/db';
-import { startOfDay, todayCounts, type TodayCounts as Counts } from '../lib/db/queue';
+import { todayCounts, type TodayCounts as Counts } from '../lib/db/queue';
 import type { MessageKey } from '../lib/i18n';
 import { useNow, useSetting } from './hooks';
 import { useT } from './i18n';
@@ -18,7 +18,7 @@ export function TodayCounts() {
   const targets = useSetting('responseTargets');
   // Minute resolution is enough for "overdue", and keeps liveQuery from re-running every render.
   const now = useNow(60_000);
-  const counts = useLiveQuery(() => todayCounts(getDb(), now, targets), [now, targets, startOfDay(now)]);
+  const counts = useLiveQuery(() => todayCounts(getDb(), now, targets), [now, targets]);
   return (
     <section aria-labelledby="today-title">
       <h2 id="today-title">{t('today.title')}</h2>

@@ -3,6 +3,7 @@ import { platformIds, type PlatformId } from '../platforms/types';
 import type { SettingValue } from '../settings/schema';
 import type { CommentRecord } from './model';
 import type { VigieDb } from './schema';
+import { dayKey, dayRange, liveRange, liveRowKey, sum } from './tallies';
 
 const HOUR = 3_600_000;
 
@@ -28,23 +29,27 @@ export interface TodayCounts {
   waiting: number;
 }
 
+/**
+ * The popup's counts, from the tallies (lib/db/tallies.ts) and one small index count per platform
+ * with comments waiting: those that came in within its response target, which are not late yet.
+ */
 export async function todayCounts(db: VigieDb, now: number, targets: Targets): Promise<TodayCounts> {
-  const today = startOfDay(now);
-  const [seen, negative, flagged, answered, waiting, overduePerPlatform] = await Promise.all([
-    db.comments.where('firstSeenAt').aboveOrEqual(today).count(),
-    db.comments.where('[sentiment.label+firstSeenAt]').between(['negative', today], ['negative', Infinity]).count(),
-    db.comments.where('status').equals('flagged').count(),
-    db.comments.where('repliedAt').aboveOrEqual(today).count(),
-    db.comments.where('[attention+firstSeenAt]').between([1, -Infinity], [1, Infinity]).count(),
-    // Late is per platform (each has its target): one index count per platform, no row is loaded.
-    Promise.all(
-      platformIds.map((p) =>
-        db.comments.where('[attention+platform+firstSeenAt]').between([1, p, -Infinity], [1, p, now - targetHours(targets, p) * HOUR], true, true).count(),
-      ),
-    ),
-  ]);
-  const overdue = overduePerPlatform.reduce((a, b) => a + b, 0);
-  return { seen, negative, flagged, answered, overdue, waiting };
+  return db.transaction('r', db.tallies, db.comments, async () => {
+    const [today, live] = await Promise.all([db.tallies.where('key').between(...dayRange(dayKey(now), dayKey(now)), true, true).toArray(), db.tallies.where('key').between(...liveRange, true, true).toArray()]);
+    const waitingOn = platformIds.filter((p) => live.some((r) => r.key === liveRowKey(p) && r.counts.waiting));
+    const inTime = await Promise.all(
+      waitingOn.map((p) => db.comments.where('[attention+platform+firstSeenAt]').between([1, p, now - targetHours(targets, p) * HOUR], [1, p, Infinity], false, true).count()),
+    );
+    const waiting = sum(live, 'waiting');
+    return {
+      seen: sum(today, 'seen'),
+      negative: sum(today, 'negative'),
+      flagged: sum(live, 'flagged'),
+      answered: sum(today, 'replied'),
+      overdue: waiting - inTime.reduce((a, b) => a + b, 0),
+      waiting,
+    };
+  });
 }
 
 /** Comments waiting for an answer, oldest first: flagged, negative or risky, not yet replied to or set aside. */

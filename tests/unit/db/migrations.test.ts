@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db/schema';
+import { tallyAll, type TallyRow } from '../../../lib/db/tallies';
 
 const name = () => `vigie-migration-${Math.random().toString(36).slice(2)}`;
 const opened: Dexie[] = [];
@@ -54,7 +55,7 @@ describe('database versions', () => {
     const db = openDb(dbName);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.comments.count()).toBe(500);
     expect(await db.templates.count()).toBe(1);
     expect(await db.events.count()).toBe(1);
@@ -64,13 +65,18 @@ describe('database versions', () => {
     // The index version 2 adds serves the flagged queue.
     const flagged = await db.comments.where('[status+firstSeenAt]').between(['flagged', -Infinity], ['flagged', Infinity]).count();
     expect(flagged).toBe(167);
+    // Version 3 counted every row: the popup's tallies start true (one comment in 21 came without a
+    // sentiment and unflagged: neutral, not waiting).
+    const byKey = (rows: TallyRow[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(await db.tallies.toArray())).toEqual(byKey(tallyAll(await db.comments.toArray())));
+    expect((await db.tallies.get('now|x'))?.counts).toEqual({ flagged: 167, waiting: 452 });
   });
 
   it('opens a new database at the latest version', async () => {
     const db = openDb(name());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toContain('health');
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['health', 'tallies']));
   });
 });
