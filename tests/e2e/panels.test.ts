@@ -61,10 +61,14 @@ function ageComment(id: string, hours: number) {
 }
 
 describe('side panel, popup and options', () => {
-  it('shows a comment flagged on a platform page in the open side panel queue, without reload', async () => {
+  it('shows a comment flagged on a platform page in the open side panel queue and popup counts, without reload', async () => {
     const panel = await openExtensionPage(ext, 'sidepanel');
     await expect.poll(() => panel.getByRole('tab', { name: 'File' }).count()).toBe(1);
+    const popup = await openExtensionPage(ext, 'popup');
+    const count = (key: string) => popup.locator(`[data-count="${key}"] dd`).textContent();
+    await expect.poll(() => count('seen')).toBe('0');
     const page = await seedThread();
+    await expect.poll(() => count('seen')).toBe('5');
     const jl = page.locator('vigie-badge[data-vigie-comment="x:1850000000000000003"]');
     await jl.locator('[data-action="escalate"]').click();
     await page.locator('vigie-escalate-dialog [data-action="flag-only"]').click();
@@ -72,7 +76,9 @@ describe('side panel, popup and options', () => {
     const row = panel.getByTestId('queue').locator('[data-comment-id="x:1850000000000000003"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     expect(await row.getByTestId('queue-timer').getAttribute('data-overdue')).toBe('false');
+    await expect.poll(() => count('flagged')).toBe('1');
     await page.close();
+    await popup.close();
     await panel.close();
   });
 
