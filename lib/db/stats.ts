@@ -1,11 +1,9 @@
 /** Statistics over a period: sentiment per day and platform, replies per day, response times, risk tags. */
 import type { PlatformId } from '../platforms/types';
 import { serializeCsv } from '../templates/csv';
-import type { RiskTag, SentimentLabel } from '../sentiment/types';
-import type { CommentRecord } from './model';
+import type { RiskTag } from '../sentiment/types';
 import type { VigieDb } from './schema';
-
-const DAY = 86_400_000;
+import { bucketMiddle, dayKey, dayRange, parseDayRowKey, RESPONSE, RISK, type TallyRow } from './tallies';
 
 export interface DayRow {
   day: string;
@@ -26,62 +24,59 @@ export interface Stats {
   total: number;
 }
 
-const dayKey = (t: number) => {
-  const d = new Date(t);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The median of tallied response times: the middle of the bucket(s) holding the middle rank(s). */
+function medianOfBuckets(buckets: Map<number, number>): number | null {
+  const total = [...buckets.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...buckets].sort((a, b) => a[0] - b[0]);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [start, n] of sorted) if ((seen += n) > rank) return bucketMiddle(start);
+    return bucketMiddle(sorted.at(-1)![0]);
+  };
+  return (at((total - 1) >> 1) + at(total >> 1)) / 2;
 }
 
-export function computeStats(comments: CommentRecord[], from: number, to: number): Stats {
-  const rows = new Map<string, DayRow>();
+const bump = <K,>(counts: Map<K, number>, key: K, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+
+/** Statistics from the day rows of the tallies, for the days from `from` (a time in the first day) to `to`. */
+export function statsFromTallies(rows: TallyRow[], from: number, to: number): Stats {
+  const days: DayRow[] = [];
   const replies = new Map<string, number>();
   const risks = new Map<RiskTag, number>();
-  const responseMinutes: number[] = [];
-  const row = (day: string, platform: PlatformId) => {
-    const key = `${day}|${platform}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = { day, platform, negative: 0, neutral: 0, positive: 0, replies: 0 }));
-    return r;
-  };
-  for (const c of comments) {
-    if (c.firstSeenAt >= from && c.firstSeenAt < to) {
-      row(dayKey(c.firstSeenAt), c.platform)[c.sentiment.label as SentimentLabel]++;
-      for (const tag of new Set(c.risks.map((r) => r.tag))) risks.set(tag, (risks.get(tag) ?? 0) + 1);
-    }
-    if (c.repliedAt && c.repliedAt >= from && c.repliedAt < to) {
-      const day = dayKey(c.repliedAt);
-      row(day, c.platform).replies++;
-      replies.set(day, (replies.get(day) ?? 0) + 1);
-      responseMinutes.push((c.repliedAt - c.firstSeenAt) / 60_000);
+  const responses = new Map<number, number>();
+  let total = 0;
+  for (const row of rows) {
+    const at = parseDayRowKey(row.key);
+    if (!at) continue;
+    const c = row.counts;
+    days.push({ ...at, negative: c.negative ?? 0, neutral: c.neutral ?? 0, positive: c.positive ?? 0, replies: c.replied ?? 0 });
+    if (c.replied) bump(replies, at.day, c.replied);
+    total += c.seen ?? 0;
+    for (const [field, n] of Object.entries(c)) {
+      if (field.startsWith(RISK)) bump(risks, field.slice(RISK.length) as RiskTag, n);
+      else if (field.startsWith(RESPONSE)) bump(responses, Number(field.slice(RESPONSE.length)), n);
     }
   }
-  const m = median(responseMinutes);
+  const m = medianOfBuckets(responses);
   return {
     from,
     to,
-    days: [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.platform.localeCompare(b.platform)),
+    days: days.sort((a, b) => a.day.localeCompare(b.day) || a.platform.localeCompare(b.platform)),
     repliesPerDay: [...replies].map(([day, n]) => ({ day, replies: n })).sort((a, b) => a.day.localeCompare(b.day)),
     medianResponseMinutes: m === null ? null : Math.round(m),
     topRisks: [...risks].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
-    total: comments.filter((c) => c.firstSeenAt >= from && c.firstSeenAt < to).length,
+    total,
   };
 }
 
+/** The last `days` local days, today included: a few tally rows per day, whatever the number of comments. */
 export async function loadStats(db: VigieDb, days: number, now: number): Promise<Stats> {
-  const from = now - days * DAY;
-  const [seen, replied] = await Promise.all([
-    db.comments.where('firstSeenAt').between(from, now, true, true).toArray(),
-    db.comments.where('repliedAt').between(from, now, true, true).toArray(),
-  ]);
-  const byId = new Map(seen.map((c) => [c.id, c]));
-  for (const c of replied) byId.set(c.id, c);
-  return computeStats([...byId.values()], from, now + 1);
+  const first = new Date(now);
+  first.setHours(0, 0, 0, 0);
+  first.setDate(first.getDate() - (days - 1));
+  const rows = await db.tallies.where('key').between(...dayRange(dayKey(first.getTime()), dayKey(now)), true, true).toArray();
+  return statsFromTallies(rows, first.getTime(), now);
 }
 
 /** A leading =, +, - or @ would be run as a formula by the spreadsheet opening the export. */

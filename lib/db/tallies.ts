@@ -7,7 +7,8 @@
  *
  * Rows, key → counts:
  * - `day|YYYY-MM-DD|platform`, the local day a comment was first seen: seen, negative, neutral,
- *   positive, `risk:<tag>` (once per tag); and the local day it was answered: replied.
+ *   positive, `risk:<tag>` (once per tag); and the local day it was answered: replied, and
+ *   `response:<minutes>`, how long the answer took (see responseBucket).
  * - `now|platform`: flagged, waiting (the queue: see needsAttention).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
@@ -40,6 +41,21 @@ export function parseDayRowKey(key: string): { day: string; platform: PlatformId
   return kind === 'day' && day && platformIds.includes(platform as PlatformId) ? { day, platform: platform as PlatformId } : undefined;
 }
 
+/**
+ * Response times are tallied by bucket, to the minute under two hours, to five minutes under a day,
+ * to the hour under a week, by day beyond: as finely as the statistics show them, in a few hundred
+ * counts a day at most. The bucket is named by its first minute.
+ */
+export function responseBucket(minutes: number): number {
+  const m = Math.max(0, Math.round(minutes));
+  return m - (m % bucketWidth(m));
+}
+const bucketWidth = (start: number) => (start < 120 ? 1 : start < 1440 ? 5 : start < 10_080 ? 60 : 1440);
+/** The middle of a bucket, in minutes: what a response in it counts as for the median. */
+export const bucketMiddle = (start: number) => start + (bucketWidth(start) - 1) / 2;
+export const RESPONSE = 'response:';
+export const RISK = 'risk:';
+
 export type Delta = Map<string, Map<string, number>>;
 
 function add(delta: Delta, key: string, field: string, n: number) {
@@ -53,8 +69,12 @@ export function count(delta: Delta, c: CommentRecord, sign: 1 | -1): void {
   const seen = dayRowKey(dayKey(c.firstSeenAt), c.platform);
   add(delta, seen, 'seen', sign);
   add(delta, seen, c.sentiment.label, sign);
-  for (const tag of new Set(c.risks.map((r) => r.tag))) add(delta, seen, `risk:${tag}`, sign);
-  if (c.repliedAt !== undefined) add(delta, dayRowKey(dayKey(c.repliedAt), c.platform), 'replied', sign);
+  for (const tag of new Set(c.risks.map((r) => r.tag))) add(delta, seen, `${RISK}${tag}`, sign);
+  if (c.repliedAt !== undefined) {
+    const replied = dayRowKey(dayKey(c.repliedAt), c.platform);
+    add(delta, replied, 'replied', sign);
+    add(delta, replied, `${RESPONSE}${responseBucket((c.repliedAt - c.firstSeenAt) / 60_000)}`, sign);
+  }
   if (c.status === 'flagged') add(delta, liveRowKey(c.platform), 'flagged', sign);
   if (c.attention === 1) add(delta, liveRowKey(c.platform), 'waiting', sign);
 }

@@ -98,6 +98,19 @@ describe('side panel, popup and options', () => {
     await panel.close();
   });
 
+  it('counts the comments seen in the statistics and exports them as CSV', async () => {
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    await panel.getByRole('tab', { name: 'Statistiques' }).click();
+    await expect.poll(() => panel.getByTestId('stats-total').textContent()).toBe('5 commentaires sur la période');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    // One row per day and platform: the thread's five comments, by sentiment.
+    const rows = csv.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(','));
+    expect(rows.every((r) => /^\d{4}-\d\d-\d\d$/.test(r[0]!) && r[1] === 'x')).toBe(true);
+    expect(rows.reduce((n, r) => n + Number(r[2]) + Number(r[3]) + Number(r[4]), 0)).toBe(5);
+    await panel.close();
+  });
+
   it('switches the whole interface to English from the options page, live', async () => {
     const panel = await openExtensionPage(ext, 'sidepanel');
     await expect.poll(() => panel.getByRole('tab', { name: 'File' }).count()).toBe(1);

@@ -1,6 +1,10 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { CommentRecord } from '../../../lib/db/model';
-import { computeStats, median, statsToCsv } from '../../../lib/db/stats';
+import { openDb } from '../../../lib/db/schema';
+import { loadStats, statsFromTallies, statsToCsv } from '../../../lib/db/stats';
+import { bucketMiddle, responseBucket, tallyAll } from '../../../lib/db/tallies';
 
 const at = (s: string) => new Date(s).getTime();
 const comment = (id: string, platform: CommentRecord['platform'], label: CommentRecord['sentiment']['label'], seen: string, replied?: string, tags: string[] = []): CommentRecord => ({
@@ -17,7 +21,7 @@ describe('statistics', () => {
     comment('c', 'facebook', 'negative', '2026-11-19T09:00', '2026-11-19T09:30', ['crisis']),
     comment('d', 'x', 'neutral', '2026-11-19T10:00', '2026-11-20T10:00'),
   ];
-  const stats = computeStats(comments, at('2026-11-18T00:00'), at('2026-11-21T00:00'));
+  const stats = statsFromTallies(tallyAll(comments), at('2026-11-18T00:00'), at('2026-11-21T00:00'));
 
   it('counts sentiment per day and platform, and replies on the day they were given', () => {
     expect(stats.days).toEqual([
@@ -32,8 +36,46 @@ describe('statistics', () => {
   it('gives the median response time and the top risk tags', () => {
     expect(stats.medianResponseMinutes).toBe(60);
     expect(stats.topRisks).toEqual([{ tag: 'crisis', count: 2 }, { tag: 'legal', count: 1 }]);
-    expect(median([])).toBeNull();
-    expect(median([3, 1, 2, 10])).toBe(2.5);
+    expect(stats.total).toBe(4);
+  });
+
+  it('gives the median of an even count as the mean of the two middle ones, and none without replies', () => {
+    const two = [comment('a', 'x', 'neutral', '2026-11-18T10:00', '2026-11-18T10:10'), comment('b', 'x', 'neutral', '2026-11-18T10:00', '2026-11-18T10:40')];
+    expect(statsFromTallies(tallyAll(two), 0, Infinity).medianResponseMinutes).toBe(25);
+    expect(statsFromTallies(tallyAll([comment('c', 'x', 'neutral', '2026-11-18T10:00')]), 0, Infinity).medianResponseMinutes).toBeNull();
+  });
+
+  it.each([
+    // minutes, bucket, counted as: to the minute under 2 h, 5 minutes under a day, the hour under a week, the day beyond
+    [0, 0, 0],
+    [0.4, 0, 0],
+    [59.6, 60, 60],
+    [119, 119, 119],
+    [202, 200, 202],
+    [1439, 1435, 1437],
+    [1440 + 61, 1500, 1529.5],
+    [10_080 + 5, 10_080, 10_799.5],
+  ])('tallies a response of %d minutes in the bucket starting at %d, counted as %d', (minutes, bucket, middle) => {
+    expect(responseBucket(minutes)).toBe(bucket);
+    expect(bucketMiddle(bucket)).toBe(middle);
+  });
+
+  it('reads the last N local days, today included, from the tallies', async () => {
+    const db = openDb(`vigie-stats-${Math.random()}`);
+    const now = at('2026-11-20T15:00');
+    await db.comments.bulkAdd([
+      comment('today', 'x', 'negative', '2026-11-20T08:00', '2026-11-20T09:00'),
+      comment('first-day', 'x', 'positive', '2026-11-14T00:30'),
+      comment('too-old', 'x', 'negative', '2026-11-13T23:30', '2026-11-14T01:00'),
+    ]);
+    const week = await loadStats(db, 7, now);
+    expect(week.from).toBe(at('2026-11-14T00:00'));
+    expect(week.total).toBe(2);
+    // Answered inside the week, though first seen before it: the reply counts, the comment does not.
+    expect(week.repliesPerDay).toEqual([{ day: '2026-11-14', replies: 1 }, { day: '2026-11-20', replies: 1 }]);
+    expect(week.medianResponseMinutes).toBe(75);
+    db.close();
+    await Dexie.delete(db.name);
   });
 
   it('exports CSV a spreadsheet opens safely', () => {

@@ -64,7 +64,7 @@ describe('tallyAll', () => {
       comments: [comment({ status: 'replied', sentiment: { label: 'negative', score: -0.5, confidence: 0.9 }, repliedAt: NOW + 24 * HOUR })],
       rows: [
         { key: `day|${dayKey(NOW)}|x`, counts: { seen: 1, negative: 1 } },
-        { key: `day|${dayKey(NOW + 24 * HOUR)}|x`, counts: { replied: 1 } },
+        { key: `day|${dayKey(NOW + 24 * HOUR)}|x`, counts: { replied: 1, 'response:1440': 1 } },
       ],
     },
     {
