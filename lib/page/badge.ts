@@ -51,13 +51,37 @@ function adoptStyles(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-const labels = new Map<string, string>();
-const label = (lang: UiLang, key: MessageKey) => {
-  const k = `${lang}:${key}`;
-  let v = labels.get(k);
-  if (v === undefined) labels.set(k, (v = translate(lang, key)));
+/** The badge's few strings, looked up once per language rather than for each of a thousand badges. */
+const labels = new Map<UiLang, Map<MessageKey, string>>();
+function label(lang: UiLang, key: MessageKey): string {
+  let strings = labels.get(lang);
+  if (!strings) labels.set(lang, (strings = new Map()));
+  let v = strings.get(key);
+  if (v === undefined) strings.set(key, (v = translate(lang, key)));
   return v;
-};
+}
+
+/** The badge's markup, built once per document and cloned: cheaper than building each badge node by node. */
+const skeletons = new WeakMap<Document, HTMLElement>();
+function skeleton(doc: Document): HTMLElement {
+  let wrap = skeletons.get(doc);
+  if (!wrap) {
+    wrap = doc.createElement('span');
+    wrap.className = 'wrap';
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.dataset.action = 'escalate';
+    button.setAttribute('aria-pressed', 'false');
+    wrap.append(doc.createElement('span'), button);
+    skeletons.set(doc, wrap);
+  }
+  return wrap.cloneNode(true) as HTMLElement;
+}
+
+export interface Answer {
+  sentiment: SentimentResult;
+  status: CommentStatus;
+}
 
 export interface BadgeView {
   host: HTMLElement;
@@ -67,36 +91,29 @@ export interface BadgeView {
   showIncident(incidentId: string, title: string): void;
 }
 
-export function createBadge(doc: Document, lang: UiLang, commentId: string, onEscalate: () => void): BadgeView {
+/** A badge with the background's answer, or without one (waiting, or the answer failed: see showError). */
+export function createBadge(doc: Document, lang: UiLang, commentId: string, onEscalate: () => void, answer?: Answer): BadgeView {
   const host = doc.createElement(BADGE_TAG);
   host.dataset.vigieComment = commentId;
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(doc, shadow);
-  const wrap = doc.createElement('span');
-  wrap.className = 'wrap';
-  const pill = doc.createElement('span');
-  pill.className = 'pill pending';
-  pill.textContent = label(lang, 'sentiment.pending');
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.dataset.action = 'escalate';
-  button.setAttribute('aria-pressed', 'false');
+  const wrap = skeleton(doc);
+  const pill = wrap.firstChild as HTMLElement;
+  const button = wrap.lastChild as HTMLButtonElement;
   button.textContent = label(lang, 'badge.escalate');
   // The badge sits inside links and clickable posts: keep our clicks from opening the post.
-  button.addEventListener('click', (e) => {
-    e.preventDefault();
+  host.addEventListener('click', (e) => {
     e.stopPropagation();
+    if (!e.composedPath().includes(button)) return;
+    e.preventDefault();
     onEscalate();
   });
-  host.addEventListener('click', (e) => e.stopPropagation());
-  wrap.append(pill, button);
-  shadow.append(wrap);
 
   let message: HTMLElement | undefined;
   let chips: HTMLElement[] = [];
   let result: SentimentResult | undefined;
-  // The tooltip is formatted when someone points at the pill, not for each of a thousand badges.
-  pill.addEventListener('pointerenter', () => {
+  // The tooltip is formatted when someone points at the badge, not for each of a thousand badges.
+  host.addEventListener('pointerenter', () => {
     if (result && !pill.title) {
       pill.title = translate(lang, 'badge.title', { label: pill.textContent ?? '', confidence: Math.round(result.confidence * 100), lang: result.lang });
     }
@@ -107,28 +124,36 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
     button.textContent = label(lang, flagged ? 'badge.escalated' : 'badge.escalate');
     host.dataset.vigieStatus = status;
   };
+  const showResult = (sentiment: SentimentResult, status: CommentStatus) => {
+    result = sentiment;
+    pill.className = `pill ${sentiment.label}`;
+    pill.textContent = label(lang, `sentiment.${sentiment.label}`);
+    pill.removeAttribute('title');
+    host.dataset.vigieSentiment = sentiment.label;
+    for (const chip of chips) chip.remove();
+    chips = [...new Set(sentiment.risks.map((r) => r.tag))].map((tag) => {
+      const chip = doc.createElement('span');
+      chip.className = 'pill risk';
+      chip.dataset.risk = tag;
+      chip.textContent = label(lang, `risk.${tag}`);
+      wrap.insertBefore(chip, button);
+      return chip;
+    });
+    if (message) message.textContent = '';
+    if (status !== 'new') showStatus(status);
+  };
+
+  if (answer) showResult(answer.sentiment, answer.status);
+  else {
+    pill.className = 'pill pending';
+    pill.textContent = label(lang, 'sentiment.pending');
+  }
+  shadow.append(wrap);
 
   return {
     host,
     showStatus,
-    showResult(sentiment, status) {
-      result = sentiment;
-      pill.className = `pill ${sentiment.label}`;
-      pill.textContent = label(lang, `sentiment.${sentiment.label}`);
-      pill.removeAttribute('title');
-      host.dataset.vigieSentiment = sentiment.label;
-      for (const chip of chips) chip.remove();
-      chips = [...new Set(sentiment.risks.map((r) => r.tag))].map((tag) => {
-        const chip = doc.createElement('span');
-        chip.className = 'pill risk';
-        chip.dataset.risk = tag;
-        chip.textContent = label(lang, `risk.${tag}`);
-        wrap.insertBefore(chip, button);
-        return chip;
-      });
-      if (message) message.textContent = '';
-      if (status !== 'new') showStatus(status);
-    },
+    showResult,
     showError(text) {
       if (!message) {
         message = doc.createElement('span');

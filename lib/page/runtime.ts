@@ -6,7 +6,7 @@
 import { translate, type UiLang } from '../i18n';
 import type { Request, RequestType, Response } from '../messaging/protocol';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
-import { createBadge, type BadgeView } from './badge';
+import { createBadge, type Answer, type BadgeView } from './badge';
 import { attachComposer, type ComposerDeps, type ComposerHandle } from './composer';
 import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
@@ -42,6 +42,8 @@ interface Session {
   /** Comment elements already handled, with the id they had, so each node is processed once. */
   done: WeakMap<Element, string>;
   views: Map<string, BadgeView[]>;
+  /** Comment elements read and sent, badged when the background's answer comes back. */
+  waiting: Map<string, Element[]>;
   comments: Map<string, ExtractedComment>;
   /** Comment nodes whose content had not rendered yet: retried on the next mutations. */
   incomplete: Set<Element>;
@@ -76,7 +78,7 @@ export function runPage(opts: RuntimeOptions): PageController {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0, composers: [] };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0, composers: [] };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -172,7 +174,7 @@ function precedingComment(adapter: PlatformAdapter, session: Session, root: Pare
 
 function processComment(opts: RuntimeOptions, session: Session, el: Element): void {
   const known = session.done.get(el);
-  if (known && session.views.get(known)?.some((v) => v.host.isConnected && el.contains(v.host))) return;
+  if (known && (session.waiting.get(known)?.includes(el) || session.views.get(known)?.some((v) => v.host.isConnected && el.contains(v.host)))) return;
   let comment: ExtractedComment | null;
   try {
     comment = opts.adapter.extract(el);
@@ -188,11 +190,31 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
   comment = bounded(comment);
   const id = commentKey(comment);
   session.done.set(el, id);
-  const view = createBadge(opts.document, opts.lang, id, () => escalate(opts, session, id));
-  opts.adapter.anchorFor(el).append(view.host);
-  session.views.set(id, [...(session.views.get(id) ?? []).filter((v) => v.host.isConnected), view]);
+  session.waiting.set(id, [...(session.waiting.get(id) ?? []), el]);
   session.comments.set(id, comment);
   session.outbox.push(comment);
+}
+
+/**
+ * Badges the elements of a comment that were waiting for the background's answer (or for its
+ * failure: `answer` undefined), and updates the badges it already has. A badge is built once, with
+ * its answer: a thousand comments cost a thousand badges, not a thousand more updates.
+ */
+function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, error?: string): void {
+  const views = (session.views.get(id) ?? []).filter((v) => v.host.isConnected);
+  for (const view of views) {
+    if (answer) view.showResult(answer.sentiment, answer.status);
+    if (error) view.showError(error);
+  }
+  for (const el of session.waiting.get(id) ?? []) {
+    if (!el.isConnected) continue;
+    const view = createBadge(opts.document, opts.lang, id, () => escalate(opts, session, id), answer);
+    if (error) view.showError(error);
+    opts.adapter.anchorFor(el).append(view.host);
+    views.push(view);
+  }
+  session.waiting.delete(id);
+  session.views.set(id, views);
 }
 
 const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
@@ -215,11 +237,13 @@ function flush(opts: RuntimeOptions, session: Session): void {
     opts
       .send({ type: 'cs:comments-seen', threadUrl: opts.document.location.href, comments })
       .then(({ badges }) => {
-        for (const b of badges) session.views.get(b.id)?.forEach((v) => v.showResult(b.sentiment, b.status));
+        if (session.signal.aborted) return;
+        for (const b of badges) badge(opts, session, b.id, b);
       })
       .catch((err: Error) => {
+        if (session.signal.aborted) return;
         const text = `${translate(opts.lang, 'sentiment.failed')}: ${err.message}`;
-        for (const c of comments) session.views.get(commentKey(c))?.forEach((v) => v.showError(text));
+        for (const c of comments) badge(opts, session, commentKey(c), undefined, text);
       });
   }
 }
@@ -265,7 +289,7 @@ function reportHealth(opts: RuntimeOptions, session: Session): void {
   const composers = adapter.findComposers(doc).length;
   const problems: string[] = [];
   if (adapter.expectsComments(url) && comments === 0) problems.push('no comments found on a page that should have some');
-  if (comments > 0 && session.views.size === 0) problems.push(`${comments} comment nodes found but none could be read`);
+  if (comments > 0 && session.comments.size === 0) problems.push(`${comments} comment nodes found but none could be read`);
   if (session.failures) problems.push(`reading ${session.failures} comment nodes failed`);
   opts
     .send({ type: 'cs:health', report: { platform: adapter.id, url: url.href, comments, composers, problems } })

@@ -9,11 +9,15 @@ const load = (file: string, url: string) => loadFixture('x', file, url);
 
 let sent: Request[];
 let refuseEscalation = false;
+let backgroundDown = false;
+let answersHeld: Promise<void> | undefined;
 let life: AbortController;
 let navigate: () => void;
 const send: Send = (async (req: Request) => {
   sent.push(req);
   if (req.type === 'cs:comments-seen') {
+    if (backgroundDown) throw new Error('the background did not answer');
+    await answersHeld;
     return { badges: req.comments.map((c) => ({ id: `x:${c.nativeId}`, status: 'new', sentiment: { label: c.text.includes('arnaque') ? 'negative' : 'neutral', score: 0, confidence: 0.9, lang: 'fr', risks: c.text.includes('arnaque') ? [{ tag: 'crisis', evidence: [0, 1] }] : [] } })) };
   }
   if (req.type === 'cs:set-status') return { id: req.commentId, status: req.status };
@@ -30,6 +34,8 @@ const settle = () => vi.waitFor(() => expect(badges().every((b) => b.dataset.vig
 beforeEach(() => {
   sent = [];
   refuseEscalation = false;
+  backgroundDown = false;
+  answersHeld = undefined;
   document.querySelectorAll('vigie-escalate-dialog').forEach((d) => d.remove());
   life = new AbortController();
   load('thread.html', 'https://x.com/vigie_demo/status/1850000000000000001');
@@ -47,6 +53,41 @@ describe('page runtime', () => {
     expect(marie.shadowRoot!.querySelector('[data-risk="crisis"]')?.textContent).toBe('crise');
     const seen = sent.filter((r) => r.type === 'cs:comments-seen');
     expect(seen.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : [])).length).toBe(5);
+  });
+
+  it('badges each comment once when the page hands its node over again before the answer comes back', async () => {
+    life.abort();
+    for (const b of badges()) b.remove();
+    let release!: () => void;
+    answersHeld = new Promise((r) => (release = r));
+    sent = [];
+    life = new AbortController();
+    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+    const seenCount = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : [])).length;
+    await vi.waitFor(() => expect(seenCount()).toBe(5));
+    // A re-render moves a waiting comment's node: the observer hands it over again.
+    const tweet = document.querySelector('article[data-testid="tweet"]')!;
+    tweet.parentElement!.append(tweet);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    await settle();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(badges()).toHaveLength(5);
+    expect(seenCount()).toBe(5);
+  });
+
+  it('says on each comment why it has no sentiment when the background fails', async () => {
+    life.abort();
+    backgroundDown = true;
+    for (const b of badges()) b.remove();
+    life = new AbortController();
+    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    for (const b of badges()) {
+      expect(b.dataset.vigieSentiment).toBeUndefined();
+      expect(b.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('the background did not answer');
+    }
   });
 
   it('sends hostile text bounded and never renders it as markup', async () => {
