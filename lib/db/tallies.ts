@@ -105,7 +105,7 @@ export function applyDelta(current: (TallyRow | undefined)[], delta: Delta): Tal
 /** Sums one count over rows. */
 export const sum = (rows: TallyRow[], field: string) => rows.reduce((total, r) => total + (r.counts[field] ?? 0), 0);
 
-/** Whether a request's transaction upgrades the schema: upgrades rebuild the tallies with tallyAll instead. */
+/** Whether a request's transaction upgrades the schema: an upgrade rebuilds the tallies itself (schema.ts). */
 const isUpgrade = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
 
 /** Dexie's DBCoreRangeType.Any (a const enum, out of reach of an isolated-modules build): the whole table. */
