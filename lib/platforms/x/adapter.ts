@@ -4,6 +4,8 @@ import { editorInput, readEditable } from '../editing';
 import { isProfile, isThread, isTimeline, isX, threadId } from './routes';
 import { selectors } from './selectors';
 
+const HANDLE = /^@\w{1,15}$/;
+
 function statusId(href: string): string | undefined {
   return /\/status\/(\d+)/.exec(href)?.[1];
 }
@@ -28,13 +30,19 @@ export const xAdapter: PlatformAdapter = {
 
   extract(el): ExtractedComment | null {
     if (el.querySelector(selectors.promoted)) return null;
-    const link = el.querySelector(selectors.timestamp)?.closest('a');
-    const nativeId = link && statusId(link.getAttribute('href') ?? '');
-    if (!link || !nativeId) return null;
+    const time = el.querySelector(selectors.timestamp);
+    const href = time?.closest('a')?.getAttribute('href') ?? '';
+    const nativeId = statusId(href);
+    if (!time || !nativeId) return null;
     const nameBlock = el.querySelector(selectors.userName);
-    const handle = Array.from(nameBlock?.querySelectorAll('span') ?? [])
-      .map((s) => s.textContent?.trim() ?? '')
-      .find((t) => /^@\w{1,15}$/.test(t));
+    let handle: string | undefined;
+    for (const span of nameBlock?.querySelectorAll('span') ?? []) {
+      const text = span.textContent?.trim() ?? '';
+      if (HANDLE.test(text)) {
+        handle = text;
+        break;
+      }
+    }
     const name = nameBlock?.querySelector('a span, span')?.textContent?.trim() || handle || '';
     const focal = focalId(el.ownerDocument.location?.href ?? 'https://x.com/');
     return {
@@ -42,8 +50,8 @@ export const xAdapter: PlatformAdapter = {
       nativeId,
       author: { name, ...(handle ? { handle } : {}) },
       text: readText(el.querySelector(selectors.tweetText)),
-      permalink: `https://x.com${link.getAttribute('href')!.replace(/^https:\/\/(x|twitter)\.com/, '')}`,
-      publishedAt: link.querySelector('time')?.getAttribute('datetime') ?? undefined,
+      permalink: `https://x.com${href.replace(/^https:\/\/(x|twitter)\.com/, '')}`,
+      publishedAt: time.getAttribute('datetime') ?? undefined,
       ...(focal && focal !== nativeId ? { parentId: focal } : {}),
     };
   },
