@@ -78,3 +78,13 @@ export function infiniteTimeline(count: number, batch: number, first = 0): strin
 </script>`;
   return head + range(first, first + batch).join('') + tail.replace('</body>', `${script}\n</body>`);
 }
+
+/**
+ * The same infinite timeline rendered by React 18 (tests/fixtures/editors/src/react-timeline.tsx), as
+ * X renders its own: the page pays for building and committing each tweet, as the live site does.
+ */
+export function reactTimeline(count: number, batch: number, first = 0): string {
+  const config = JSON.stringify({ cells: range(first, first + count), batch }).replace(/</g, '\\u003c');
+  const scripts = `<script>window.__benchTimeline = ${config};</script>\n<script src="/__fixture__/react-timeline.js"></script>`;
+  return head + tail.replace('</body>', `${scripts}\n</body>`);
+}
