@@ -30,6 +30,8 @@ export interface ComposerDeps {
 export interface ComposerHandle {
   editor: HTMLElement;
   openPicker(initialQuery?: string): void;
+  /** Moves the bar to its editor on the next frame: the page's layout moved it without a scroll. */
+  reposition(): void;
 }
 
 const CHECK_DELAY_MS = 300;
@@ -318,5 +320,5 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   renderSummary();
   schedulePlace();
   scheduleCheck(0);
-  return { editor, openPicker: showPicker };
+  return { editor, openPicker: showPicker, reposition: schedulePlace };
 }

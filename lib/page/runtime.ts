@@ -239,6 +239,8 @@ function flush(opts: RuntimeOptions, session: Session): void {
       .then(({ badges }) => {
         if (session.signal.aborted) return;
         for (const b of badges) badge(opts, session, b.id, b);
+        // The new badges pushed the page down: the reply boxes' bars follow without waiting for a scroll.
+        for (const c of session.composers) c.reposition();
       })
       .catch((err: Error) => {
         if (session.signal.aborted) return;
