@@ -19,7 +19,9 @@ export const sentimentOf = (row: CommentRecord): SentimentResult => ({ ...row.se
  * time and incident, and is classified again only when its text changed (a scroll back up costs a
  * read, not a model run); its text follows edits.
  */
-export async function recordSeen(db: VigieDb, comments: ExtractedComment[], threadUrl: string, classify: (text: string) => SentimentResult, now: number): Promise<SeenResult> {
+export async function recordSeen(db: VigieDb, seen: ExtractedComment[], threadUrl: string, classify: (text: string) => SentimentResult, now: number): Promise<SeenResult> {
+  // One comment shown twice on a page (a quote, a re-render) is one sighting: the last copy wins.
+  const comments = [...new Map(seen.map((c) => [commentKey(c), c])).values()];
   return db.transaction('rw', db.comments, async () => {
     const ids = comments.map(commentKey);
     const existing = await db.comments.bulkGet(ids);

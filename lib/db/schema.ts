@@ -6,7 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Clip, Incident, TimelineEntry } from '../crisis/model';
 import type { Template } from '../templates/model';
-import { applyDelta, count, TALLIES, talliesMiddleware, type Delta, type TallyRow } from './tallies';
+import { rebuildTallies, TALLIES, talliesMiddleware, type TallyRow } from './tallies';
 import { needsAttention, type BrandRecord, type CommentRecord, type EventRecord, type HealthRecord, type VoicePackRecord } from './model';
 
 export type VigieDb = Dexie & {
@@ -60,15 +60,10 @@ export function defineVersions(db: Dexie): void {
     );
   // Version 3: running counts of the comments (lib/db/tallies.ts), so the popup reads a few rows
   // instead of counting index ranges. An upgrade's own writes to comments bypass the tallies'
-  // middleware: every version that changes comments must end by rebuilding them, as this one does.
+  // middleware: every version that changes comments must end with rebuildTallies, as this one does.
   db.version(3)
     .stores({ [TALLIES]: 'key' })
-    .upgrade(async (tx) => {
-      const delta: Delta = new Map();
-      await tx.table('comments').each((c: CommentRecord) => count(delta, c, 1));
-      await tx.table(TALLIES).clear();
-      await tx.table(TALLIES).bulkPut(applyDelta([], delta));
-    });
+    .upgrade(rebuildTallies);
 }
 
 export function openDb(name = DB_NAME): VigieDb {

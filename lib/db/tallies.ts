@@ -11,7 +11,7 @@
  *   `response:<minutes>`, how long the answer took (see responseBucket).
  * - `now|platform`: flagged, waiting (the queue: see needsAttention).
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { platformIds, type PlatformId } from '../platforms/types';
 import type { CommentRecord } from './model';
 
@@ -56,7 +56,7 @@ export const bucketMiddle = (start: number) => start + (bucketWidth(start) - 1) 
 export const RESPONSE = 'response:';
 export const RISK = 'risk:';
 
-export type Delta = Map<string, Map<string, number>>;
+type Delta = Map<string, Map<string, number>>;
 
 function add(delta: Delta, key: string, field: string, n: number) {
   let fields = delta.get(key);
@@ -65,7 +65,7 @@ function add(delta: Delta, key: string, field: string, n: number) {
 }
 
 /** What one stored comment adds to the tallies (`sign` -1 takes a former version of it away). */
-export function count(delta: Delta, c: CommentRecord, sign: 1 | -1): void {
+function count(delta: Delta, c: CommentRecord, sign: 1 | -1): void {
   const seen = dayRowKey(dayKey(c.firstSeenAt), c.platform);
   add(delta, seen, 'seen', sign);
   add(delta, seen, c.sentiment.label, sign);
@@ -79,15 +79,26 @@ export function count(delta: Delta, c: CommentRecord, sign: 1 | -1): void {
   if (c.attention === 1) add(delta, liveRowKey(c.platform), 'waiting', sign);
 }
 
-/** The tallies of a set of comments from scratch: what an upgrade writes and what tests compare with. */
+/** The tallies of a set of comments from scratch: what tests and the bench compare with. */
 export function tallyAll(comments: Iterable<CommentRecord>): TallyRow[] {
   const delta: Delta = new Map();
   for (const c of comments) count(delta, c, 1);
   return applyDelta([], delta);
 }
 
+/**
+ * Counts every stored comment again. An upgrade's writes to comments bypass the middleware (see
+ * isUpgrade): each schema version that changes comments ends with this.
+ */
+export async function rebuildTallies(tx: Transaction): Promise<void> {
+  const delta: Delta = new Map();
+  await tx.table(COMMENTS).each((c: CommentRecord) => count(delta, c, 1));
+  await tx.table(TALLIES).clear();
+  await tx.table(TALLIES).bulkPut(applyDelta([], delta));
+}
+
 /** Rows after adding `delta` to the current ones (given in any order); counts that reach 0 are dropped. */
-export function applyDelta(current: (TallyRow | undefined)[], delta: Delta): TallyRow[] {
+function applyDelta(current: (TallyRow | undefined)[], delta: Delta): TallyRow[] {
   const byKey = new Map(current.filter((r) => r !== undefined).map((r) => [r.key, r]));
   const out: TallyRow[] = [];
   for (const [key, fields] of delta) {
@@ -122,27 +133,38 @@ function rowsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Comm
     case 'add':
       // Nothing was there before an add (a key already there fails the add instead).
       return table.getMany({ trans, keys: [] });
+    // 'immutable': the rows Dexie itself has just read for this write (modify, update) come from its cache.
     case 'put':
-      return table.getMany({ trans, keys: req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v)) });
+      return table.getMany({ trans, keys: req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v)), cache: 'immutable' });
     case 'delete':
-      return table.getMany({ trans, keys: req.keys });
+      return table.getMany({ trans, keys: req.keys, cache: 'immutable' });
     case 'deleteRange':
       return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((r) => r.result);
   }
 }
 
+/**
+ * The tallies' change for one write. A batch may name a comment twice (two nodes of one comment on
+ * the page): each later copy replaces the earlier one, not the row as it was before the batch.
+ */
 function changeOf(req: DBCoreMutateRequest, before: (CommentRecord | undefined)[], res: DBCoreMutateResponse): Delta {
   const delta: Delta = new Map();
-  const ok = (i: number) => !res.failures[i];
+  const ok = (i: number) => req.type === 'deleteRange' || !res.failures[i];
   if (req.type === 'add' || req.type === 'put') {
+    const latest = new Map<string, CommentRecord>();
     req.values.forEach((after: CommentRecord, i) => {
       if (!ok(i)) return;
-      if (before[i]) count(delta, before[i], -1);
+      const prior = latest.get(after.id) ?? before[i];
+      if (prior) count(delta, prior, -1);
       count(delta, after, 1);
+      latest.set(after.id, after);
     });
   } else {
+    const gone = new Set<string>();
     before.forEach((row, i) => {
-      if (row && (req.type === 'deleteRange' || ok(i))) count(delta, row, -1);
+      if (!row || !ok(i) || gone.has(row.id)) return;
+      gone.add(row.id);
+      count(delta, row, -1);
     });
   }
   return delta;
@@ -157,6 +179,13 @@ function record(tallies: DBCoreTable, trans: DBCoreTransaction, delta: Delta): P
     return tallies.mutate({ trans, type: 'put', values: kept }).then(() => tallies.mutate({ trans, type: 'delete', keys: empty }));
   });
 }
+
+/**
+ * The last tally update of each transaction. Updates read, add and write back: two writes started
+ * together in one transaction (Promise.all of puts) would both read the old counts, so each waits
+ * for the one before it.
+ */
+const lastUpdate = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
 /**
  * Keeps the tallies in step with the comments table. Above Dexie's observability layer, so a
@@ -182,12 +211,17 @@ export const talliesMiddleware: Middleware<DBCore> = {
             // Emptying the table ("delete all my data") empties the tallies: no need to read every row.
             return table.mutate(req).then((res) => tallies.mutate({ trans: req.trans, type: 'deleteRange', range: req.range }).then(() => res));
           }
-          return rowsBefore(table, req).then((before) =>
-            table.mutate(req).then((res) => {
-              const delta = changeOf(req, before, res);
-              return delta.size === 0 ? res : record(tallies, req.trans, delta).then(() => res);
-            }),
-          );
+          const write = () =>
+            rowsBefore(table, req).then((before) =>
+              table.mutate(req).then((res) => {
+                const delta = changeOf(req, before, res);
+                return delta.size === 0 ? res : record(tallies, req.trans, delta).then(() => res);
+              }),
+            );
+          const previous = lastUpdate.get(req.trans);
+          const result = previous ? previous.then(write, write) : write();
+          lastUpdate.set(req.trans, result.catch(() => undefined));
+          return result;
         },
       };
     },

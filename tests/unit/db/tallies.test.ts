@@ -167,6 +167,24 @@ describe('tallies kept by the database', () => {
     expect((await db.tallies.get('now|x'))?.counts).toEqual({ flagged: 1, waiting: 1 });
   });
 
+  it('counts a comment named twice in one batch once', async () => {
+    const c = { platform: 'x' as const, nativeId: '1', author: { name: 'A' }, text: 'nul' };
+    const { added } = await recordSeen(db, [c, { ...c, text: 'avocat' }], 'u', sentiment, NOW);
+    expect(added).toHaveLength(1);
+    await db.comments.bulkPut([comment({ id: 'x:2' }), comment({ id: 'x:2', status: 'flagged' })]);
+    await db.comments.bulkDelete(['x:2', 'x:2']);
+    await expectInStep();
+    expect((await db.tallies.get(`day|${dayKey(NOW)}|x`))?.counts.seen).toBe(1);
+  });
+
+  it('stays in step with writes started together in one transaction', async () => {
+    await db.transaction('rw', db.comments, () =>
+      Promise.all([db.comments.put(comment({ id: 'x:1' })), db.comments.put(comment({ id: 'x:2', status: 'flagged' })), db.comments.bulkPut([comment({ id: 'x:3' })])]),
+    );
+    await expectInStep();
+    expect((await db.tallies.get(`day|${dayKey(NOW)}|x`))?.counts.seen).toBe(3);
+  });
+
   it('empties with "delete all my data"', async () => {
     await recordSeen(db, [{ platform: 'x', nativeId: '1', author: { name: 'A' }, text: 'nul' }], 'u', sentiment, NOW);
     expect(await db.tallies.count()).toBeGreaterThan(0);
