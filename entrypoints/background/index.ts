@@ -1,19 +1,15 @@
 import { browser } from 'wxt/browser';
 import { startCrisisServices } from '../../lib/background/crisis';
 import { publishPageState } from '../../lib/background/page-state';
+import { RETENTION_ALARM, runRetention, scheduleRetention } from '../../lib/background/retention';
 import type { Incident } from '../../lib/crisis/model';
 import { getDb } from '../../lib/db';
-import { logEvent } from '../../lib/db/events';
-import { purgeOlderThan } from '../../lib/db/queue';
 import { seedDefaults } from '../../lib/db/seed';
-import { getSetting } from '../../lib/db/settings';
 import { createDispatcher } from '../../lib/messaging/handle';
 import { loadInstanceHosts } from '../../lib/platforms/mastodon/hosts';
 import { createInstances } from '../../lib/platforms/mastodon/instances';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { classify } from '../../lib/sentiment';
-
-const RETENTION_ALARM = 'vigie-retention';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -55,12 +51,9 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'bg:open-picker' }).catch(() => {});
   });
 
-  // Retention: once a day, comments older than the setting go (flagged and incident evidence stay).
-  browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
-  browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name !== RETENTION_ALARM) return;
-    const removed = await purgeOlderThan(db, await getSetting(db, 'retentionDays'), Date.now());
-    if (removed) await logEvent(db, 'retention.purged', { removed });
+  void scheduleRetention(browser.alarms);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void runRetention(db, Date.now());
   });
   browser.runtime.onStartup.addListener(() => void publishPageState(db));
   // Chrome: the toolbar button keeps its popup; the side panel opens from the popup or the menu.
