@@ -14,19 +14,12 @@ export const targetHours = (targets: Targets, platform: PlatformId) => targets.p
 /** When a comment waiting for an answer should have had one. */
 export const dueAt = (c: Pick<CommentRecord, 'firstSeenAt' | 'platform'>, targets: Targets) => c.firstSeenAt + targetHours(targets, c.platform) * HOUR;
 
-export function startOfDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
-
 export interface TodayCounts {
   seen: number;
   negative: number;
   flagged: number;
   answered: number;
   overdue: number;
-  waiting: number;
 }
 
 /**
@@ -47,7 +40,6 @@ export async function todayCounts(db: VigieDb, now: number, targets: Targets): P
       flagged: sum(live, 'flagged'),
       answered: sum(today, 'replied'),
       overdue: waiting - inTime.reduce((a, b) => a + b, 0),
-      waiting,
     };
   });
 }

@@ -3,7 +3,7 @@ import type { PlatformId } from '../platforms/types';
 import { serializeCsv } from '../templates/csv';
 import type { RiskTag } from '../sentiment/types';
 import type { VigieDb } from './schema';
-import { bucketMiddle, dayKey, dayRange, parseDayRowKey, RESPONSE, RISK, type TallyRow } from './tallies';
+import { bucketMiddle, dayKey, dayRange, parseDayRowKey, RESPONSE, RISK, startOfDay, type TallyRow } from './tallies';
 
 export interface DayRow {
   day: string;
@@ -15,10 +15,7 @@ export interface DayRow {
 }
 
 export interface Stats {
-  from: number;
-  to: number;
   days: DayRow[];
-  repliesPerDay: { day: string; replies: number }[];
   medianResponseMinutes: number | null;
   topRisks: { tag: RiskTag; count: number }[];
   total: number;
@@ -39,10 +36,9 @@ function medianOfBuckets(buckets: Map<number, number>): number | null {
 
 const bump = <K,>(counts: Map<K, number>, key: K, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
 
-/** Statistics from the day rows of the tallies, for the days from `from` (a time in the first day) to `to`. */
-export function statsFromTallies(rows: TallyRow[], from: number, to: number): Stats {
+/** Statistics from day rows of the tallies: those of the period asked for. */
+export function statsFromTallies(rows: TallyRow[]): Stats {
   const days: DayRow[] = [];
-  const replies = new Map<string, number>();
   const risks = new Map<RiskTag, number>();
   const responses = new Map<number, number>();
   let total = 0;
@@ -51,7 +47,6 @@ export function statsFromTallies(rows: TallyRow[], from: number, to: number): St
     if (!at) continue;
     const c = row.counts;
     days.push({ ...at, negative: c.negative ?? 0, neutral: c.neutral ?? 0, positive: c.positive ?? 0, replies: c.replied ?? 0 });
-    if (c.replied) bump(replies, at.day, c.replied);
     total += c.seen ?? 0;
     for (const [field, n] of Object.entries(c)) {
       if (field.startsWith(RISK)) bump(risks, field.slice(RISK.length) as RiskTag, n);
@@ -60,10 +55,7 @@ export function statsFromTallies(rows: TallyRow[], from: number, to: number): St
   }
   const m = medianOfBuckets(responses);
   return {
-    from,
-    to,
     days: days.sort((a, b) => a.day.localeCompare(b.day) || a.platform.localeCompare(b.platform)),
-    repliesPerDay: [...replies].map(([day, n]) => ({ day, replies: n })).sort((a, b) => a.day.localeCompare(b.day)),
     medianResponseMinutes: m === null ? null : Math.round(m),
     topRisks: [...risks].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
     total,
@@ -72,11 +64,10 @@ export function statsFromTallies(rows: TallyRow[], from: number, to: number): St
 
 /** The last `days` local days, today included: a few tally rows per day, whatever the number of comments. */
 export async function loadStats(db: VigieDb, days: number, now: number): Promise<Stats> {
-  const first = new Date(now);
-  first.setHours(0, 0, 0, 0);
+  const first = new Date(startOfDay(now));
   first.setDate(first.getDate() - (days - 1));
   const rows = await db.tallies.where('key').between(...dayRange(dayKey(first.getTime()), dayKey(now)), true, true).toArray();
-  return statsFromTallies(rows, first.getTime(), now);
+  return statsFromTallies(rows);
 }
 
 /** A leading =, +, - or @ would be run as a formula by the spreadsheet opening the export. */

@@ -29,6 +29,13 @@ export function dayKey(t: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Local midnight of the day of a time. */
+export function startOfDay(t: number): number {
+  const d = new Date(t);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
 export const dayRowKey = (day: string, platform: PlatformId) => `day|${day}|${platform}`;
 export const liveRowKey = (platform: PlatformId) => `now|${platform}`;
 /** Key bounds of every platform's row for the days from `from` to `to`, both included. */

@@ -38,7 +38,6 @@ export const en: Record<keyof typeof fr, string> = {
   'today.flagged': "Flagged",
   'today.answered': "Answered",
   'today.overdue': "Overdue",
-  'today.waiting': "Waiting",
   'crisis.on': "Crisis mode on: {title}",
   'crisis.off': "No crisis under way",
   'incidents.title': "Open incidents",

@@ -36,7 +36,6 @@ export const fr = {
   'today.flagged': "Signalés",
   'today.answered': "Répondus",
   'today.overdue': "En retard",
-  'today.waiting': "En attente",
   'crisis.on': "Mode crise actif : {title}",
   'crisis.off': "Pas de crise en cours",
   'incidents.title': "Incidents ouverts",

@@ -21,7 +21,7 @@ describe('statistics', () => {
     comment('c', 'facebook', 'negative', '2026-11-19T09:00', '2026-11-19T09:30', ['crisis']),
     comment('d', 'x', 'neutral', '2026-11-19T10:00', '2026-11-20T10:00'),
   ];
-  const stats = statsFromTallies(tallyAll(comments), at('2026-11-18T00:00'), at('2026-11-21T00:00'));
+  const stats = statsFromTallies(tallyAll(comments));
 
   it('counts sentiment per day and platform, and replies on the day they were given', () => {
     expect(stats.days).toEqual([
@@ -30,7 +30,6 @@ describe('statistics', () => {
       { day: '2026-11-19', platform: 'x', negative: 0, neutral: 1, positive: 0, replies: 0 },
       { day: '2026-11-20', platform: 'x', negative: 0, neutral: 0, positive: 0, replies: 1 },
     ]);
-    expect(stats.repliesPerDay).toEqual([{ day: '2026-11-18', replies: 1 }, { day: '2026-11-19', replies: 1 }, { day: '2026-11-20', replies: 1 }]);
   });
 
   it('gives the median response time and the top risk tags', () => {
@@ -41,8 +40,8 @@ describe('statistics', () => {
 
   it('gives the median of an even count as the mean of the two middle ones, and none without replies', () => {
     const two = [comment('a', 'x', 'neutral', '2026-11-18T10:00', '2026-11-18T10:10'), comment('b', 'x', 'neutral', '2026-11-18T10:00', '2026-11-18T10:40')];
-    expect(statsFromTallies(tallyAll(two), 0, Infinity).medianResponseMinutes).toBe(25);
-    expect(statsFromTallies(tallyAll([comment('c', 'x', 'neutral', '2026-11-18T10:00')]), 0, Infinity).medianResponseMinutes).toBeNull();
+    expect(statsFromTallies(tallyAll(two)).medianResponseMinutes).toBe(25);
+    expect(statsFromTallies(tallyAll([comment('c', 'x', 'neutral', '2026-11-18T10:00')])).medianResponseMinutes).toBeNull();
   });
 
   it.each([
@@ -69,10 +68,12 @@ describe('statistics', () => {
       comment('too-old', 'x', 'negative', '2026-11-13T23:30', '2026-11-14T01:00'),
     ]);
     const week = await loadStats(db, 7, now);
-    expect(week.from).toBe(at('2026-11-14T00:00'));
     expect(week.total).toBe(2);
     // Answered inside the week, though first seen before it: the reply counts, the comment does not.
-    expect(week.repliesPerDay).toEqual([{ day: '2026-11-14', replies: 1 }, { day: '2026-11-20', replies: 1 }]);
+    expect(week.days.map((d) => [d.day, d.negative + d.neutral + d.positive, d.replies])).toEqual([
+      ['2026-11-14', 1, 1],
+      ['2026-11-20', 1, 1],
+    ]);
     expect(week.medianResponseMinutes).toBe(75);
     db.close();
     await Dexie.delete(db.name);
