@@ -1,21 +1,10 @@
-/** What the incident pages share: telling the background about a change, downloads, who is acting. */
+/** What the incident pages share: telling the background about a change, file names, who is acting. */
 import { browser } from 'wxt/browser';
 import { useSetting } from './hooks';
 
 /** The background republishes crisis mode, rebuilds the clip menu and tells the team when it matters. */
 export async function incidentChanged(incidentId: string): Promise<void> {
   await browser.runtime.sendMessage({ type: 'ui:incident-changed', incidentId }).catch(() => {});
-}
-
-export function saveAsFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A file name from an incident title: letters, digits and dashes. */

@@ -6,7 +6,8 @@ import { getDb } from '../lib/db';
 import { displayText } from './format';
 import { addNote, assignRole, changeSeverity, changeStatus, loadBundle, tickItem } from '../lib/db/incidents';
 import { platformNames, type PlatformId } from '../lib/platforms/types';
-import { saveAsFile, fileStem, incidentChanged, reportUrl, useAgentName } from './IncidentActions';
+import { saveAsFile } from './files';
+import { fileStem, incidentChanged, reportUrl, useAgentName } from './IncidentActions';
 import { useSetting } from './hooks';
 import { useLang, useT } from './i18n';
 

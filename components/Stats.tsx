@@ -5,6 +5,7 @@ import { getDb } from '../lib/db';
 import { loadStats, statsToCsv, type Stats as StatsData } from '../lib/db/stats';
 import { platformIds, platformNames } from '../lib/platforms/types';
 import { Chart } from './Chart';
+import { saveAsFile } from './files';
 import { formatDuration } from './format';
 import { useNow } from './hooks';
 import { useLang, useT } from './i18n';
@@ -20,15 +21,6 @@ function series(stats: StatsData, platform: string) {
     sentiment: [days.map(dayStart), days.map((d) => sum(d, 'negative')), days.map((d) => sum(d, 'neutral')), days.map((d) => sum(d, 'positive'))] as AlignedData,
     replies: [days.map(dayStart), days.map((d) => sum(d, 'replies'))] as AlignedData,
   };
-}
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 export function Stats() {
@@ -72,7 +64,7 @@ export function Stats() {
             ))}
           </select>
         </label>
-        <button type="button" disabled={!stats} onClick={() => stats && download(`vigie-stats-${statsDays}d.csv`, statsToCsv(stats), 'text/csv')}>
+        <button type="button" disabled={!stats} onClick={() => stats && saveAsFile(`vigie-stats-${statsDays}d.csv`, statsToCsv(stats), 'text/csv')}>
           {t('common.exportCsv')}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { deleteTemplate, duplicateTemplate, exportTemplates, importTemplates, li
 import type { ImportIssue } from '../lib/templates/io';
 import type { Template } from '../lib/templates/model';
 import { useLang, useT } from './i18n';
+import { saveAsFile } from './files';
 import { TemplateEditor } from './TemplateEditor';
 import './TemplatesPanel.css';
 
@@ -20,15 +21,6 @@ export function useSeedDefaults(): boolean {
       .finally(() => setDone(true));
   }, []);
   return done;
-}
-
-export function download(text: string, filename: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const folderOf = (t: Template) => t.folder;
@@ -145,7 +137,7 @@ export function TemplatesPanel() {
   };
   const onExport = async (format: TemplateFormat) => {
     const ids = brandFilter === '*' && !query.trim() ? undefined : shown.map((x) => x.id);
-    download(await exportTemplates(getDb(), format, ids), `vigie-templates.${format}`, format === 'json' ? 'application/json' : 'text/csv');
+    saveAsFile(`vigie-templates.${format}`, await exportTemplates(getDb(), format, ids), format === 'json' ? 'application/json' : 'text/csv');
   };
 
   if (editing)
