@@ -76,6 +76,8 @@ describe('crisis escalation end to end', () => {
   it('escalates a comment on x.com: banner on a YouTube tab, incident with the comment in the side panel, the team notified', async () => {
     const youtube = await ext.context.newPage();
     await youtube.goto('https://www.youtube.com/watch?v=vigieDemo01');
+    // The content script has run (its badges are in) and shows no banner: no crisis yet.
+    await expect.poll(() => youtube.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await youtube.locator('vigie-crisis-banner').count()).toBe(0);
 
     const page = await ext.context.newPage();

@@ -90,12 +90,19 @@ describe('page runtime', () => {
     }
   });
 
-  it('sends hostile text bounded and never renders it as markup', async () => {
+  it('reads markup in a comment as text, and sends a comment longer than the protocol allows cut, not refused', async () => {
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
-    const comments = sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : []));
-    const hostile = comments.find((c) => c.nativeId === '1850000000000000005')!;
-    expect(hostile.text.length).toBeLessThanOrEqual(20_000);
-    for (const b of badges()) expect(b.shadowRoot!.querySelector('img, script')).toBeNull();
+    const sentText = (id: string) => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : [])).find((c) => c.nativeId === id)?.text;
+    expect(sentText('1850000000000000005')).toMatch(/^<script>window.__pwned = true<\/script><img src=x onerror=/);
+    expect(document.querySelector('[data-testid="tweetText"] script, [data-testid="tweetText"] img[src="x"]')).toBeNull();
+    // A 30,000-character comment appears (infinite scroll): it is sent cut to 20,000.
+    const copy = document.querySelector('article[data-testid="tweet"]')!.cloneNode(true) as Element;
+    copy.querySelector('vigie-badge')?.remove();
+    copy.querySelector('a[href*="/status/"]')!.setAttribute('href', '/long_01/status/1850000000000000099');
+    copy.querySelector('[data-testid="tweetText"]')!.textContent = 'é'.repeat(30_000);
+    document.querySelector('article[data-testid="tweet"]')!.parentElement!.append(copy);
+    await vi.waitFor(() => expect(sentText('1850000000000000099')).toBeDefined());
+    expect(sentText('1850000000000000099')).toBe('é'.repeat(20_000));
   });
 
   it('badges comments added later (infinite scroll) without re-sending the old ones', async () => {
