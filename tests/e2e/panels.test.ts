@@ -167,4 +167,62 @@ describe('side panel, popup and options', () => {
     expect(await selected.textContent()).not.toBe('File');
     expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
   });
+
+  it('works the queue: answered and set-aside comments leave it and the popup counts follow, open goes to the comment', async () => {
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    const popup = await openExtensionPage(ext, 'popup');
+    const count = (key: string) => popup.locator(`[data-count="${key}"] dd`).textContent();
+    const row = (id: string) => panel.getByTestId('queue').locator(`[data-comment-id="${id}"]`);
+    await expect.poll(() => row('x:1850000000000000002').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => count('overdue')).toBe('1');
+    const answeredBefore = Number(await count('answered'));
+
+    // The comment opens in a new tab, at its permalink.
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), row('x:1850000000000000002').getByRole('button', { name: 'Ouvrir le commentaire' }).click()]);
+    await expect.poll(() => opened.url(), { timeout: 10_000 }).toBe('https://x.com/marie_dpt/status/1850000000000000002');
+    await opened.close();
+
+    await row('x:1850000000000000002').getByRole('button', { name: 'Répondu' }).click();
+    await expect.poll(() => row('x:1850000000000000002').count()).toBe(0);
+    await expect.poll(() => count('answered')).toBe(String(answeredBefore + 1));
+    expect(await count('overdue')).toBe('0');
+
+    await expect.poll(() => count('flagged')).toBe('1');
+    await row('x:1850000000000000003').getByRole('button', { name: 'Mettre de côté' }).click();
+    await expect.poll(() => row('x:1850000000000000003').count()).toBe(0);
+    await expect.poll(() => count('flagged')).toBe('0');
+    await popup.close();
+    await panel.close();
+  });
+
+  it('deletes all my data after confirmation: no comment, no count, no template left', async () => {
+    const options = await openExtensionPage(ext, 'options');
+    const button = options.getByRole('button', { name: 'Supprimer toutes mes données' });
+    // Dismissing the confirmation deletes nothing.
+    options.once('dialog', (d) => void d.dismiss());
+    await button.click();
+    const stored = () =>
+      ext.worker.evaluate(
+        () =>
+          new Promise<number[]>((resolve, reject) => {
+            const open = indexedDB.open('vigie');
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['comments', 'templates', 'tallies']);
+              const counts = ['comments', 'templates', 'tallies'].map((name) => tx.objectStore(name).count());
+              tx.oncomplete = () => resolve(counts.map((c) => c.result));
+              tx.onerror = () => reject(tx.error);
+            };
+            open.onerror = () => reject(open.error);
+          }),
+      );
+    expect((await stored()).every((n) => n > 0)).toBe(true);
+    options.once('dialog', (d) => void d.accept());
+    await button.click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Toutes les données ont été supprimées.');
+    expect(await stored()).toEqual([0, 0, 0]);
+    const popup = await openExtensionPage(ext, 'popup');
+    await expect.poll(() => popup.locator('[data-testid="today-counts"] dd').allTextContents()).toEqual(['0', '0', '0', '0', '0']);
+    await options.close();
+    await popup.close();
+  });
 });
