@@ -49,6 +49,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // node:util parseArgs refuses an unknown or malformed option with an ERR_PARSE_ARGS_* error: a usage error.
+    if (err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) err = new CliError(err.message);
     if (err instanceof CliError) {
       process.stderr.write(JSON.stringify({ error: err.message, ...(err.details ? { details: err.details } : {}) }) + '\n');
       process.exitCode = 2;

@@ -20,13 +20,7 @@ function load(file: string | undefined): Template[] {
   return result.templates;
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true });
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
-}
+const parse = (args: string[], options: NonNullable<ParseArgsConfig['options']>) => parseArgs({ args, options, allowPositionals: false, strict: true });
 
 export const commands: CommandGroup = {
   list: {

@@ -43,6 +43,8 @@ describe('vigie voice', () => {
   it('check: unknown pack or platform is a usage error', () => {
     expect(vigie(['voice', 'check', '--pack', 'nope'], 'x').code).toBe(2);
     expect(vigie(['voice', 'check', '--pack', 'fr', '--platform', 'myspace'], 'x').code).toBe(2);
+    // An option no command knows is a usage error too, said in one JSON line, not a stack trace.
+    expect(vigie(['voice', 'check', '--colour'], 'x').code).toBe(2);
   }, 30_000);
 
   it('import-vale prints the pack and the unsupported list', () => {
