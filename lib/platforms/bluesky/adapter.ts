@@ -26,6 +26,24 @@ function displayName(el: Element, handle: string): string {
   return handle;
 }
 
+/**
+ * The page's focal post and its element, worked out once per page rather than once per post: a long
+ * thread would otherwise search the whole document for every reply.
+ */
+let page: { href: string; focal: ReturnType<typeof focalPost>; anchor?: Element } | undefined;
+function pageOf(doc: Document) {
+  const href = doc.location?.href ?? 'https://bsky.app/';
+  if (page?.href !== href) page = { href, focal: focalPost(new URL(href)) };
+  return page;
+}
+function focalAnchor(doc: Document, focal: NonNullable<ReturnType<typeof focalPost>>): Element | undefined {
+  const current = pageOf(doc);
+  if (current.anchor?.isConnected && current.anchor.ownerDocument === doc) return current.anchor;
+  const testId = `postThreadItem-by-${focal.handle}`;
+  current.anchor = Array.from(doc.querySelectorAll(selectors.post)).find((p) => p.getAttribute('data-testid') === testId && !ownRkey(p, focal.handle));
+  return current.anchor;
+}
+
 export const blueskyAdapter: PlatformAdapter = {
   id: 'bluesky',
   matches: isBluesky,
@@ -36,18 +54,17 @@ export const blueskyAdapter: PlatformAdapter = {
   extract(el): ExtractedComment | null {
     const handle = el.getAttribute('data-testid')?.replace(TESTID_PREFIX, '');
     if (!handle) return null;
-    const url = new URL(el.ownerDocument.location?.href ?? 'https://bsky.app/');
-    const focal = focalPost(url);
+    const { focal } = pageOf(el.ownerDocument);
     // The thread's focal post shows a full date instead of a permalink: its id is in the page URL.
-    const isFocal = !!focal && focal.handle === handle && !ownRkey(el, handle);
-    const rkey = ownRkey(el, handle) ?? (isFocal ? focal.rkey : undefined);
+    const own = ownRkey(el, handle);
+    const isFocal = !!focal && focal.handle === handle && !own;
+    const rkey = own ?? (isFocal ? focal.rkey : undefined);
     const text = el.querySelector(selectors.postText);
     // A deleted or blocked post placeholder has neither text nor permalink.
     if (!rkey || (!text && !el.querySelector('img, video'))) return null;
     let parentId: string | undefined;
     if (focal && !isFocal) {
-      const testId = `postThreadItem-by-${focal.handle}`;
-      const anchor = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).find((p) => p.getAttribute('data-testid') === testId && !ownRkey(p, focal.handle));
+      const anchor = focalAnchor(el.ownerDocument, focal);
       // Items above the focal post are its ancestors; items below reply to it.
       if (anchor && anchor.compareDocumentPosition(el) & FOLLOWING) parentId = postId(focal.handle, focal.rkey);
     }
