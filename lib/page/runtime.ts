@@ -36,6 +36,8 @@ export interface PageController {
 
 const SEND_CHUNK = 200;
 const MAX_INCOMPLETE = 500;
+/** Long enough for a comment's content to load; an ad or a deleted post stops costing a read on every mutation. */
+const GIVE_UP_MS = 10_000;
 
 interface Session {
   signal: AbortSignal;
@@ -47,6 +49,8 @@ interface Session {
   comments: Map<string, ExtractedComment>;
   /** Comment nodes whose content had not rendered yet: retried on the next mutations. */
   incomplete: Set<Element>;
+  /** When each unreadable node was first tried: one still unreadable after GIVE_UP_MS is no comment (an ad, a deleted post). */
+  firstTried: WeakMap<Element, number>;
   outbox: ExtractedComment[];
   composers: ComposerHandle[];
   lastComposer?: ComposerHandle;
@@ -78,7 +82,7 @@ export function runPage(opts: RuntimeOptions): PageController {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), outbox: [], failures: 0, composers: [] };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [] };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -184,7 +188,10 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
     return;
   }
   if (!comment) {
-    if (session.incomplete.size < MAX_INCOMPLETE) session.incomplete.add(el);
+    const now = performance.now();
+    const since = session.firstTried.get(el) ?? now;
+    session.firstTried.set(el, since);
+    if (now - since < GIVE_UP_MS && session.incomplete.size < MAX_INCOMPLETE) session.incomplete.add(el);
     return;
   }
   comment = bounded(comment);

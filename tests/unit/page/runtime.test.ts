@@ -90,6 +90,28 @@ describe('page runtime', () => {
     }
   });
 
+  it('stops re-reading a node that is no comment (a promoted post) once it stayed unreadable for 10 s', async () => {
+    await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    const promoted = document.querySelector('[data-testid="placementTracking"]')!.closest('article')!;
+    const extract = vi.spyOn(xAdapter, 'extract');
+    const reads = () => extract.mock.calls.filter(([el]) => el === promoted).length;
+    const mutate = async () => {
+      document.body.append(document.createElement('div'));
+      await new Promise((r) => setTimeout(r, 150));
+    };
+    await mutate();
+    await mutate();
+    expect(reads()).toBeGreaterThanOrEqual(2);
+    const later = performance.now() + 11_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => later);
+    await mutate();
+    const settled = reads();
+    await mutate();
+    await mutate();
+    expect(reads()).toBe(settled);
+    vi.restoreAllMocks();
+  });
+
   it('reads markup in a comment as text, and sends a comment longer than the protocol allows cut, not refused', async () => {
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
     const sentText = (id: string) => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : [])).find((c) => c.nativeId === id)?.text;
