@@ -154,9 +154,8 @@ function answering(adapter: PlatformAdapter, session: Session, doc: Document, ed
   const id = before && session.done.get(before);
   if (!id || after) return id;
   let comment = session.comments.get(id);
-  const platform = comment?.platform;
   for (let hops = 0; comment?.parentId && hops < 20; hops++) {
-    const parent = session.comments.get(`${platform}:${comment.parentId}`);
+    const parent = session.comments.get(commentKey({ platform: comment.platform, nativeId: comment.parentId }));
     if (!parent) return undefined;
     comment = parent;
   }
