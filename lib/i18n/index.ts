@@ -4,6 +4,9 @@
  */
 import { en } from './en';
 import { fr } from './fr';
+import { applyPlurals } from './plural';
+
+export { plural, type PluralBranches } from './plural';
 
 export type UiLang = 'fr' | 'en';
 export type MessageKey = keyof typeof fr;
@@ -18,8 +21,13 @@ export function detectUiLang(languages: readonly string[] = globalThis.navigator
   return 'en';
 }
 
-/** `{name}` placeholders are replaced by params, as text. */
+/**
+ * `{name}` placeholders are replaced by params, as text; a count is shown through a plural block,
+ * `{n, plural, one {# règle} other {# règles}}` (see plural.ts), never as "{n} règles".
+ */
 export function translate(lang: UiLang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[lang][key] ?? catalogs.en[key];
-  return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
+  const found = catalogs[lang][key];
+  const template = found ?? catalogs.en[key];
+  if (!params) return template;
+  return applyPlurals(found === undefined ? 'en' : lang, template, params).replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
 }
