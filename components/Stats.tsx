@@ -1,27 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { AlignedData, Options } from 'uplot';
+import type { Options } from 'uplot';
 import { getDb } from '../lib/db';
 import { loadStats, statsToCsv, type Stats as StatsData } from '../lib/db/stats';
 import { platformIds, platformNames } from '../lib/platforms/types';
 import { Chart } from './Chart';
 import { saveAsFile } from './files';
+import { statsSeries } from './stats-series';
 import { formatDuration } from './format';
 import { useNow } from './hooks';
 import { useLang, useT } from './i18n';
 import { useUi } from './store';
-
-const dayStart = (day: string) => new Date(`${day}T00:00:00`).getTime() / 1000;
-
-function series(stats: StatsData, platform: string) {
-  const days = [...new Set(stats.days.map((d) => d.day))];
-  const rows = stats.days.filter((d) => platform === 'all' || d.platform === platform);
-  const sum = (day: string, key: 'negative' | 'neutral' | 'positive' | 'replies') => rows.filter((r) => r.day === day).reduce((n, r) => n + r[key], 0);
-  return {
-    sentiment: [days.map(dayStart), days.map((d) => sum(d, 'negative')), days.map((d) => sum(d, 'neutral')), days.map((d) => sum(d, 'positive'))] as AlignedData,
-    replies: [days.map(dayStart), days.map((d) => sum(d, 'replies'))] as AlignedData,
-  };
-}
 
 export function Stats() {
   const t = useT();
@@ -29,15 +18,19 @@ export function Stats() {
   const now = useNow(300_000);
   const { statsDays, setStatsDays, platformFilter, setPlatformFilter } = useUi();
   const stats = useLiveQuery(() => loadStats(getDb(), statsDays, now), [statsDays, now]);
-  const data = useMemo(() => stats && series(stats, platformFilter), [stats, platformFilter]);
+  const data = useMemo(() => stats && statsSeries(stats, platformFilter, statsDays, now), [stats, platformFilter, statsDays, now]);
+  // The time axis spans the period chosen, whatever days hold data.
+  const [xMin, xMax] = data?.xRange ?? [0, 0];
+  const scales = useMemo<Options['scales']>(() => ({ x: { time: true, range: (): [number, number] => [xMin, xMax] } }), [xMin, xMax]);
   const sentimentOptions = useMemo<Omit<Options, 'width'>>(
     () => ({
       height: 180,
+      scales,
       series: [{}, { label: t('sentiment.negative'), stroke: '#d93025' }, { label: t('sentiment.neutral'), stroke: '#9aa0a6' }, { label: t('sentiment.positive'), stroke: '#1e8e3e' }],
     }),
-    [lang],
+    [lang, scales],
   );
-  const repliesOptions = useMemo<Omit<Options, 'width'>>(() => ({ height: 140, series: [{}, { label: t('stats.replies'), stroke: '#0b57d0', fill: 'rgba(11,87,208,.15)' }] }), [lang]);
+  const repliesOptions = useMemo<Omit<Options, 'width'>>(() => ({ height: 140, scales, series: [{}, { label: t('stats.replies'), stroke: '#0b57d0', fill: 'rgba(11,87,208,.15)' }] }), [lang, scales]);
 
   return (
     <section aria-labelledby="stats-title">
