@@ -1,7 +1,10 @@
 import { CliError, type CommandGroup } from './io';
 
 /** Each group lives in its own module, loaded only when called, so `vigie sentiment` never loads the voice engine. */
-const groups: Record<string, { summary: string; load: () => Promise<{ commands: CommandGroup }> }> = {
+/** A group's module: its commands, and lines --help prints under them (the shape of an option's JSON). */
+type GroupModule = { commands: CommandGroup; notes?: string[] };
+
+const groups: Record<string, { summary: string; load: () => Promise<GroupModule> }> = {
   sentiment: { summary: 'classify comments and evaluate the model', load: () => import('./sentiment') },
   voice: { summary: 'check a reply against a brand-voice pack, import Vale styles', load: () => import('./voice') },
   templates: { summary: 'list and render reply templates', load: () => import('./templates') },
@@ -12,10 +15,11 @@ const groups: Record<string, { summary: string; load: () => Promise<{ commands: 
 async function help(): Promise<string> {
   const lines = ['usage: npm run -s vigie -- <command> [options]', '', 'Every command prints JSON; its summary is the last line.', ''];
   for (const [name, group] of Object.entries(groups)) {
-    const { commands } = await group.load().catch(() => ({ commands: {} as CommandGroup }));
+    const { commands, notes = [] } = await group.load().catch((): GroupModule => ({ commands: {} }));
     const entries = Object.values(commands);
     if (entries.length === 0) lines.push(`  ${name}: ${group.summary}`);
     for (const cmd of entries) lines.push(`  ${cmd.usage.padEnd(70)} ${cmd.summary}`);
+    for (const note of notes) lines.push(`    ${note}`);
   }
   return lines.join('\n');
 }
@@ -28,14 +32,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const group = groups[groupName];
   if (!group) throw new CliError(`unknown command "${groupName}"; try --help`);
-  const { commands } = await group.load();
+  const { commands, notes = [] } = await group.load();
   // A group with a single command named after the group (scan) takes its arguments directly.
   const sub = commands[rest[0] ?? ''] ? rest[0]! : commands[groupName] ? groupName : undefined;
   const wantsHelp = rest.includes('--help') || rest.includes('-h');
   if (!sub || wantsHelp) {
     const usage = Object.values(commands).map((c) => `  ${c.usage.padEnd(70)} ${c.summary}`).join('\n');
     if (wantsHelp) {
-      process.stdout.write(usage + '\n');
+      process.stdout.write([usage, ...notes.map((n) => `    ${n}`)].join('\n') + '\n');
       return 0;
     }
     throw new CliError(`unknown ${groupName} command "${rest[0] ?? ''}"; one of:\n${usage}`);

@@ -22,6 +22,21 @@ function load(file: string | undefined): Template[] {
 
 const parse = (args: string[], options: NonNullable<ParseArgsConfig['options']>) => parseArgs({ args, options, allowPositionals: false, strict: true });
 
+/** The shape of --vars, shown by --help under the commands; every key of renderVars is in the example. */
+export const varsExample = {
+  author: { name: 'Marie Dupont', firstName: 'Marie', handle: '@marie_d' },
+  brand: { name: 'Maison Lune' },
+  agent: { name: 'Julie', signature: 'Julie, service client' },
+  fields: { deliveryDate: '2026-12-24' },
+};
+
+export const notes = [
+  '--vars JSON: the values of the template variables, every one optional; "fields" holds the custom fields by key:',
+  `  --vars '${JSON.stringify(varsExample)}'`,
+  '  {{platform}} and the {{date.*}} variables come from --platform and --now; a variable without a value',
+  '  shows as a marker ([prénom], [first name]) and is listed in "missing".',
+];
+
 export const commands: CommandGroup = {
   list: {
     usage: 'templates list [--file FILE]',
@@ -34,7 +49,7 @@ export const commands: CommandGroup = {
   },
   render: {
     usage: 'templates render [--file FILE] --id ID --lang L [--vars JSON] [--platform P] [--now ISO]',
-    summary: 'render one template: {text, missing, lang}',
+    summary: 'render one template: {text, missing, lang} (--vars: see below)',
     async run(args) {
       const { values } = parse(args, {
         file: { type: 'string' },
