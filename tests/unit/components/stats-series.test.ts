@@ -31,8 +31,8 @@ describe('statistics series', () => {
 
   it('sums platforms for "all", keeps one platform when filtered, and ignores days outside the period', () => {
     const data = stats([row('2026-11-01', 'x', 50), row('2026-12-19', 'x', 2), row('2026-12-19', 'reddit', 5), row('2026-12-20', 'reddit', 1)]);
-    expect(statsSeries(data, 'all', 7, now).sentiment[1].slice(-2)).toEqual([7, 1]);
-    expect(statsSeries(data, 'reddit', 7, now).sentiment[1].slice(-2)).toEqual([5, 1]);
+    expect(statsSeries(data, 'all', 7, now).sentiment[1]!.slice(-2)).toEqual([7, 1]);
+    expect(statsSeries(data, 'reddit', 7, now).sentiment[1]!.slice(-2)).toEqual([5, 1]);
     expect(statsSeries(data, 'x', 7, now).sentiment[3]).toEqual([0, 0, 0, 0, 0, 2, 0]);
   });
 
