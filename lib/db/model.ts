@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VoicePack } from '../voice/pack';
 import { platformId } from '../platforms/schema';
 import { riskFinding, sentimentLabel } from '../sentiment/types';
+import type { TeamOrigin } from '../team/origin';
 
 export const commentStatus = z.enum(['new', 'flagged', 'replied', 'ignored']);
 export type CommentStatus = z.infer<typeof commentStatus>;
@@ -70,4 +71,4 @@ export const healthRecord = z.object({
 export type HealthRecord = z.infer<typeof healthRecord>;
 
 /** A brand's voice pack as stored: the pack itself plus whether it is one of ours and in use (0/1: indexable). */
-export type VoicePackRecord = VoicePack & { builtIn: boolean; active: 0 | 1 };
+export type VoicePackRecord = VoicePack & { builtIn: boolean; active: 0 | 1; team?: TeamOrigin };

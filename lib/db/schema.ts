@@ -8,6 +8,7 @@ import type { Clip, Incident, TimelineEntry } from '../crisis/model';
 import type { Template } from '../templates/model';
 import { rebuildTallies, TALLIES, talliesMiddleware, type TallyRow } from './tallies';
 import { needsAttention, type BrandRecord, type CommentRecord, type EventRecord, type HealthRecord, type VoicePackRecord } from './model';
+import type { MemberRecord, TeamCommentRecord, TeamNotice, OutboxRecord, QuarantineRecord } from '../team/local';
 
 export type VigieDb = Dexie & {
   comments: EntityTable<CommentRecord, 'id'>;
@@ -21,6 +22,12 @@ export type VigieDb = Dexie & {
   settings: EntityTable<{ key: string; value: unknown }, 'key'>;
   health: EntityTable<HealthRecord, 'platform'>;
   tallies: EntityTable<TallyRow, 'key'>;
+  teamComments: EntityTable<TeamCommentRecord, 'id'>;
+  teamOutbox: EntityTable<OutboxRecord, 'seq'>;
+  teamQuarantine: EntityTable<QuarantineRecord, 'id'>;
+  teamNotices: EntityTable<TeamNotice, 'id'>;
+  members: EntityTable<MemberRecord, 'name'>;
+  teamMeta: EntityTable<{ key: string; value: unknown }, 'key'>;
 };
 
 export const DB_NAME = 'vigie';
@@ -64,6 +71,17 @@ export function defineVersions(db: Dexie): void {
   db.version(3)
     .stores({ [TALLIES]: 'key' })
     .upgrade(rebuildTallies);
+  // Version 4: the team workspace (lib/team). What teammates did to comments, one row per comment;
+  // the writes waiting for the server, in order; documents refused on arrival; what the user must be
+  // told (a claim lost to a colleague, a write the server refused); the workspace's members.
+  db.version(4).stores({
+    teamComments: 'id, updatedAt',
+    teamOutbox: '++seq, docId',
+    teamQuarantine: 'id, at',
+    teamNotices: '++id, at',
+    members: 'name',
+    teamMeta: 'key',
+  });
 }
 
 export function openDb(name = DB_NAME): VigieDb {

@@ -1,6 +1,6 @@
 /** What the background does for each message. Handlers get parsed requests only (see handle.ts). */
 import type { Incident } from '../crisis/model';
-import { recordSeen, sentimentOf, setStatus } from '../db/comments';
+import { recordSeen, sentimentOf } from '../db/comments';
 import { escalateToIncident } from '../db/incidents';
 import type { CommentRecord } from '../db/model';
 import { getSetting } from '../db/settings';
@@ -9,14 +9,18 @@ import { logEvent } from '../db/events';
 import { reportHealth } from '../db/health';
 import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
+import type { TeamView } from '../team/view';
 import { HandlerError, type Handlers } from './handle';
 import { createReplyHandlers } from './reply-handlers';
+import { changeStatus, createTeamHandlers, type TeamHooks } from './team-handlers';
 
 export interface HandlerDeps {
   db: VigieDb;
   classify(text: string): SentimentResult;
   now(): number;
   version: string;
+  /** The team workspace, when the background runs one; its views are added to badges. */
+  team?: TeamHooks & { views(ids: string[]): Promise<Map<string, TeamView>> };
   /** Side effects the background runs after a change: page-state mirror, spike detector, webhooks. */
   effects: {
     commentsSeen(rows: CommentRecord[]): Promise<void>;
@@ -27,7 +31,7 @@ export interface HandlerDeps {
   };
 }
 
-export function createHandlers({ db, classify, now, version, effects }: HandlerDeps): Handlers {
+export function createHandlers({ db, classify, now, version, effects, team }: HandlerDeps): Handlers {
   const seenNow = async (comments: ExtractedComment[], threadUrl: string) => {
     const { rows, added } = await recordSeen(db, comments, threadUrl, classify, now());
     // Only comments seen for the first time feed the spike detector: a scroll back up is not a new complaint.
@@ -36,17 +40,22 @@ export function createHandlers({ db, classify, now, version, effects }: HandlerD
   };
   return {
     ...createReplyHandlers({ db, classify, now }),
+    ...createTeamHandlers({ db, now, ...(team ? { team } : {}) }),
 
     async 'cs:comments-seen'({ comments, threadUrl }) {
       const rows = await seenNow(comments, threadUrl);
-      return { badges: rows.map((row) => ({ id: row.id, status: row.status, sentiment: sentimentOf(row) })) };
+      const views = await team?.views(rows.map((r) => r.id));
+      return {
+        badges: rows.map((row) => {
+          const view = views?.get(row.id);
+          return { id: row.id, status: row.status, sentiment: sentimentOf(row), ...(view ? { team: view } : {}) };
+        }),
+      };
     },
 
     async 'cs:set-status'({ commentId, status }, sender) {
-      const row = await setStatus(db, commentId, status, now());
-      if (!row) throw new HandlerError('not-found', `no comment ${commentId}: it must be seen before it can be flagged`);
-      await logEvent(db, `comment.${status}`, { commentId, tabUrl: sender.tab?.url }, now());
-      return { id: row.id, status: row.status };
+      const { row, team: view } = await changeStatus({ db, now, ...(team ? { team } : {}) }, commentId, status, sender.tab?.url);
+      return { id: row.id, status: row.status, ...(view ? { team: view } : {}) };
     },
 
     async 'cs:health'({ report }) {
@@ -59,6 +68,9 @@ export function createHandlers({ db, classify, now, version, effects }: HandlerD
       const playbook = await getSetting(db, 'playbook');
       const { incident, created } = await escalateToIncident(db, escalation, playbook, new Date(now()));
       await logEvent(db, created ? 'incident.opened' : 'incident.escalated', { incidentId: incident.id, commentId: escalation.commentId }, now());
+      // An escalated comment is flagged for the team too: someone must answer it.
+      const row = escalation.commentId ? await db.comments.get(escalation.commentId) : undefined;
+      if (row && team) await team.act('flag', row, { reason: incident.title });
       await effects.incidentChanged(incident, created);
       return { incidentId: incident.id, title: incident.title, severity: incident.severity, created };
     },

@@ -8,6 +8,8 @@ import { escalationInput } from '../crisis/model';
 import { commentStatus, healthRecord } from '../db/model';
 import { extractedComment, platformId } from '../platforms/schema';
 import { sentimentResult } from '../sentiment/types';
+import { teamMirror } from '../team/state';
+import { teamView } from '../team/view';
 
 const url = z.string().max(2_000);
 
@@ -80,7 +82,35 @@ export const requests = z.discriminatedUnion('type', [
     match: z.string().max(500),
   }),
   z.object({
+    type: z.literal('cs:team-claim'),
+    commentId: z.string().max(300),
+    /** Withdraw the claim: someone else may answer. */
+    release: z.boolean().default(false),
+  }),
+  z.object({
     type: z.literal('ui:ping'),
+  }),
+  z.object({
+    type: z.literal('ui:comment-action'),
+    commentId: z.string().max(300),
+    action: z.enum(['flagged', 'replied', 'ignored', 'claim', 'release']),
+  }),
+  z.object({
+    type: z.literal('ui:team-connect'),
+    /** The JSON text printed by `vigie team add-member`. */
+    invitation: z.string().max(4_000),
+    password: z.string().min(1).max(500),
+  }),
+  z.object({
+    type: z.literal('ui:team-leave'),
+  }),
+  z.object({
+    type: z.literal('ui:team-publish'),
+    kind: z.enum(['template', 'voicePack']),
+    id: z.string().max(200),
+    /** Leads only (the server refuses anyone else): lock the document, and for a pack the rules nobody may ignore. */
+    locked: z.boolean().optional(),
+    lockedRules: z.array(z.string().max(200)).max(500).optional(),
   }),
   z.object({
     type: z.literal('ui:settings-changed'),
@@ -102,6 +132,8 @@ const badge = z.object({
   id: z.string(),
   status: commentStatus,
   sentiment: sentimentResult,
+  /** Present in a team workspace: who flagged, who is answering, who answered. */
+  team: teamView.optional(),
 });
 
 const templateSummary = z.object({
@@ -130,7 +162,7 @@ export type VoiceFinding = z.infer<typeof finding>;
 
 export const responses = {
   'cs:comments-seen': z.object({ badges: z.array(badge) }),
-  'cs:set-status': z.object({ id: z.string(), status: commentStatus }),
+  'cs:set-status': z.object({ id: z.string(), status: commentStatus, team: teamView.optional() }),
   'cs:health': z.object({ stored: z.boolean() }),
   'cs:escalate': z.object({ incidentId: z.string(), title: z.string(), severity: z.number(), created: z.boolean() }),
   'cs:templates-suggest': z.object({ templates: z.array(templateSummary), crisisMode: z.boolean() }),
@@ -144,7 +176,12 @@ export const responses = {
   'cs:triggers': z.object({ triggers: z.array(z.object({ trigger: z.string(), templateId: z.string(), hasFields: z.boolean() })) }),
   'cs:voice-check': z.object({ findings: z.array(finding), summary: z.object({ error: z.number(), warning: z.number(), suggestion: z.number() }), mode: z.enum(['trainee', 'expert']) }),
   'cs:voice-ignore': z.object({ ignored: z.number() }),
+  'cs:team-claim': z.object({ team: teamView }),
   'ui:ping': z.object({ version: z.string() }),
+  'ui:comment-action': z.object({ id: z.string(), status: commentStatus, team: teamView.optional() }),
+  'ui:team-connect': teamMirror,
+  'ui:team-leave': z.object({ left: z.boolean() }),
+  'ui:team-publish': z.object({ queued: z.boolean() }),
   'ui:settings-changed': z.object({ published: z.boolean() }),
   'ui:incident-changed': z.object({ published: z.boolean() }),
   'ui:webhook-retry': z.object({ status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number(), lastError: z.string().optional() }),
@@ -152,6 +189,12 @@ export const responses = {
 
 export type Response<T extends RequestType> = z.infer<(typeof responses)[T]>;
 export type Badge = z.infer<typeof badge>;
+
+/** From the background to the content scripts: comments whose team state changed. Not parsed there (no zod in content scripts); sent by our background only. */
+export interface TeamStateMessage {
+  type: 'bg:team-state';
+  views: { id: string; team: z.infer<typeof teamView> }[];
+}
 
 export const errorCode = z.enum(['bad-request', 'unknown-type', 'forbidden-sender', 'not-found', 'internal']);
 export type ErrorCode = z.infer<typeof errorCode>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamOrigin } from '../team/origin';
 import { platformId } from './platforms';
 import { compile, variablesOf } from './syntax';
 import { isBuiltIn, RESERVED_KEYS } from './variables';
@@ -85,6 +86,8 @@ export const template = z
     lastUsedAt: z.number().int().min(0).nullable().default(null),
     createdAt: z.number().int().min(0),
     updatedAt: z.number().int().min(0),
+    /** Set when the template came from the team workspace. */
+    team: teamOrigin.optional(),
   })
   .superRefine((t, ctx) => {
     const keys = new Set<string>();

@@ -55,7 +55,7 @@ describe('database versions', () => {
     const db = openDb(dbName);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.comments.count()).toBe(500);
     expect(await db.templates.count()).toBe(1);
     expect(await db.events.count()).toBe(1);
@@ -76,7 +76,7 @@ describe('database versions', () => {
     const db = openDb(name());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['health', 'tallies']));
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['health', 'tallies', 'teamComments', 'teamOutbox', 'teamQuarantine', 'teamNotices', 'members', 'teamMeta']));
   });
 });

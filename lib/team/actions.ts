@@ -1,0 +1,105 @@
+/**
+ * The user's own team actions: each becomes a document for the server and, in the same
+ * transaction, the local state the UI shows at once (the badge says "you are answering" before the
+ * server has answered). The engine's outbox carries the document; if the server decides otherwise
+ * (a colleague was first, the role forbids it), the engine rolls the local state back.
+ */
+import type { CommentRecord } from '../db/model';
+import type { VigieDb } from '../db/schema';
+import type { Template } from '../templates/model';
+import type { VoicePack } from '../voice/pack';
+import { CLAIM_MINUTES, DOC_VERSION, docId, type CommentDocType, type DocOf, type SharedComment, type TeamDoc } from './docs';
+import { partOf, setCommentPart, teamTables, type TeamCommentRecord } from './local';
+
+/** What teammates get of a stored comment: enough to find and answer it, no sentiment. */
+export function sharedCommentOf(c: CommentRecord): SharedComment {
+  return {
+    platform: c.platform,
+    nativeId: c.nativeId,
+    threadUrl: c.threadUrl.slice(0, 2_000),
+    author: c.author,
+    text: c.text.slice(0, 2_000),
+    ...(c.permalink ? { permalink: c.permalink } : {}),
+    ...(c.publishedAt ? { publishedAt: c.publishedAt } : {}),
+    ...(c.parentId ? { parentId: c.parentId } : {}),
+  };
+}
+
+/** Queues a document, replacing a write of the same document still waiting (the newest is what counts). */
+async function enqueue(db: VigieDb, doc: TeamDoc, now: number): Promise<void> {
+  await db.teamOutbox.where('docId').equals(doc._id).delete();
+  await db.teamOutbox.add({ docId: doc._id, doc, attempts: 0, createdAt: now });
+}
+
+export interface CommentAction {
+  kind: CommentDocType;
+  comment: CommentRecord;
+  me: string;
+  now: number;
+  reason?: string;
+  templateId?: string;
+  /** Withdraw it (release a claim, unflag). */
+  withdraw?: boolean;
+}
+
+export async function recordCommentAction(db: VigieDb, a: CommentAction): Promise<TeamCommentRecord | undefined> {
+  const commentId = a.comment.id;
+  const comment = sharedCommentOf(a.comment);
+  const common = { _id: docId.comment(a.kind, commentId), v: DOC_VERSION, by: a.me, at: a.now, commentId, comment };
+  const doc = ((): DocOf<CommentDocType> => {
+    switch (a.kind) {
+      case 'flag':
+        return { ...common, type: 'flag', ...(a.reason ? { reason: a.reason } : {}) };
+      case 'claim':
+        return { ...common, type: 'claim', expiresAt: a.now + CLAIM_MINUTES * 60_000 };
+      case 'answer':
+        return { ...common, type: 'answer', ...(a.templateId ? { templateId: a.templateId } : {}) };
+      case 'aside':
+        return { ...common, type: 'aside' };
+    }
+  })();
+  return db.transaction('rw', teamTables(db), async () => {
+    const row = await db.teamComments.get(commentId);
+    const held = row?.[a.kind];
+    // A claim or answer someone else holds is theirs: nothing to send, the badge already says who.
+    const theirs = held && held.by !== a.me && !(a.kind === 'claim' && row?.claim && row.claim.expiresAt < a.now);
+    if (theirs) return row;
+    if (a.withdraw) {
+      if (!held) return row;
+      await enqueue(db, { ...doc, _deleted: true }, a.now);
+      return setCommentPart(db, commentId, comment, a.kind, undefined, a.now);
+    }
+    await enqueue(db, doc, a.now);
+    const next = await setCommentPart(db, commentId, comment, a.kind, partOf(doc), a.now);
+    // Answered or set aside: the claim has done its job.
+    if ((a.kind === 'answer' || a.kind === 'aside') && row?.claim?.by === a.me) {
+      await enqueue(db, { ...docOfClaim(row, a.me, a.now), _deleted: true }, a.now);
+      return setCommentPart(db, commentId, comment, 'claim', undefined, a.now);
+    }
+    return next;
+  });
+}
+
+function docOfClaim(row: TeamCommentRecord, me: string, now: number): DocOf<'claim'> {
+  return { _id: docId.comment('claim', row.id), v: DOC_VERSION, type: 'claim', by: me, at: now, commentId: row.id, comment: row.comment, expiresAt: now };
+}
+
+export async function publishTemplate(db: VigieDb, t: Template, me: string, now: number, locked = t.team?.locked ?? false): Promise<Template> {
+  const { usageCount: _u, lastUsedAt: _l, team: _t, ...shared } = t;
+  const doc: TeamDoc = { _id: docId.template(t.id), v: DOC_VERSION, type: 'template', by: me, at: now, locked, template: shared };
+  const stored: Template = { ...t, team: { by: me, at: now, locked } };
+  await db.transaction('rw', [db.templates, ...teamTables(db)], async () => {
+    await db.templates.put(stored);
+    await enqueue(db, doc, now);
+  });
+  return stored;
+}
+
+export async function publishPack(db: VigieDb, pack: VoicePack, me: string, now: number, lock: { locked: boolean; lockedRules: string[] }): Promise<void> {
+  const doc: TeamDoc = { _id: docId.voicePack(pack.id), v: DOC_VERSION, type: 'voicePack', by: me, at: now, ...lock, pack };
+  await db.transaction('rw', [db.voicePacks, ...teamTables(db)], async () => {
+    const stored = await db.voicePacks.get(pack.id);
+    await db.voicePacks.put({ ...pack, builtIn: false, active: lock.locked ? 1 : (stored?.active ?? 1), team: { by: me, at: now, ...lock } });
+    await enqueue(db, doc, now);
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The server's documents, as they arrive in the local replica, made into what this device shows:
+ * a teammate's flag puts the comment in the queue, an answer takes it out, a published template
+ * reaches the picker. Every document is untrusted: validated first, quarantined when invalid,
+ * never allowed to stop the others.
+ */
+import { recordSeen, setStatus } from '../db/comments';
+import type { VigieDb } from '../db/schema';
+import { parsePack } from '../voice/pack';
+import { template as templateSchema } from '../templates/model';
+import type { SentimentResult } from '../sentiment/types';
+import { commentDocTypes, teamDoc, type CommentDocType, type DocOf, type TeamDoc } from './docs';
+import { partOf, setCommentPart, teamTables } from './local';
+
+export interface ApplyDeps {
+  classify(text: string): SentimentResult;
+  now(): number;
+}
+
+/** One entry of the replica's changes feed. */
+export interface Change {
+  id: string;
+  deleted?: boolean;
+  doc?: unknown;
+}
+
+export interface Applied {
+  /** Comments whose team state changed: their badges on open pages are told. */
+  comments: string[];
+  quarantined: string[];
+}
+
+const excerptOf = (doc: unknown) => {
+  try {
+    return JSON.stringify(doc).slice(0, 300);
+  } catch {
+    return String(doc).slice(0, 300);
+  }
+};
+
+function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || '(document)'}: ${i.message}`)
+    .join('; ');
+}
+
+/** A deletion carries no reliable body: its kind is read from the id (`claim:x:123` is a claim). */
+function deletedKind(id: string): { type: string; key: string } | undefined {
+  const at = id.indexOf(':');
+  return at > 0 ? { type: id.slice(0, at), key: id.slice(at + 1) } : undefined;
+}
+
+/** Applies a batch in one transaction: either all of it and the checkpoint, or nothing. */
+export async function applyChanges(db: VigieDb, changes: Change[], deps: ApplyDeps, checkpoint?: { key: string; value: unknown }): Promise<Applied> {
+  const applied: Applied = { comments: [], quarantined: [] };
+  await db.transaction('rw', [db.comments, db.templates, db.voicePacks, ...teamTables(db)], async () => {
+    for (const change of changes) {
+      if (change.id.startsWith('_design/')) continue;
+      if (change.deleted) await applyDeletion(db, change.id, deps, applied);
+      else await applyDoc(db, change, deps, applied);
+    }
+    if (checkpoint) await db.teamMeta.put(checkpoint);
+  });
+  return applied;
+}
+
+async function quarantine(db: VigieDb, id: string, reason: string, doc: unknown, deps: ApplyDeps, applied: Applied) {
+  const at = deps.now();
+  await db.teamQuarantine.put({ id, at, reason, excerpt: excerptOf(doc) });
+  await db.teamNotices.add({ at, kind: 'quarantined', docId: id, detail: reason });
+  applied.quarantined.push(id);
+}
+
+async function applyDoc(db: VigieDb, change: Change, deps: ApplyDeps, applied: Applied): Promise<void> {
+  const parsed = teamDoc.safeParse(change.doc);
+  if (!parsed.success) return quarantine(db, change.id, describe(parsed.error), change.doc, deps, applied);
+  const doc = parsed.data;
+  if (doc._id !== change.id) return quarantine(db, change.id, `_id ${doc._id} does not match the change's id`, change.doc, deps, applied);
+  const problem = await applyValid(db, doc, deps, applied);
+  if (problem) return quarantine(db, change.id, problem, change.doc, deps, applied);
+  await db.teamQuarantine.delete(change.id);
+}
+
+/** Returns why the document cannot be used, when its envelope was fine but its content is not. */
+async function applyValid(db: VigieDb, doc: TeamDoc, deps: ApplyDeps, applied: Applied): Promise<string | undefined> {
+  switch (doc.type) {
+    case 'member':
+      await db.members.put({ name: doc.name, displayName: doc.displayName, role: doc.role, active: doc.active });
+      return;
+    case 'flag':
+    case 'claim':
+    case 'answer':
+    case 'aside':
+      if (doc._id !== `${doc.type}:${doc.commentId}`) return `a ${doc.type} of ${doc.commentId} must have the id ${doc.type}:${doc.commentId}`;
+      await applyCommentDoc(db, doc, deps);
+      applied.comments.push(doc.commentId);
+      return;
+    case 'template': {
+      const t = templateSchema.safeParse({ ...doc.template, team: undefined });
+      if (!t.success) return `template: ${describe(t.error)}`;
+      if (doc._id !== `template:${t.data.id}`) return `a template with id ${t.data.id} must have the id template:${t.data.id}`;
+      const stored = await db.templates.get(t.data.id);
+      await db.templates.put({
+        ...t.data,
+        usageCount: stored?.usageCount ?? 0,
+        lastUsedAt: stored?.lastUsedAt ?? null,
+        team: { by: doc.by, at: doc.at, locked: doc.locked },
+      });
+      return;
+    }
+    case 'voicePack': {
+      const p = parsePack(doc.pack);
+      if (!p.ok) return `voice pack: ${p.errors.slice(0, 3).map((e) => `${e.path.join('.') || '(pack)'}: ${e.message}`).join('; ')}`;
+      if (doc._id !== `voicePack:${p.pack.id}`) return `a pack with id ${p.pack.id} must have the id voicePack:${p.pack.id}`;
+      const stored = await db.voicePacks.get(p.pack.id);
+      if (stored?.builtIn) return `"${p.pack.id}" is a built-in pack's id`;
+      const { brandId: _brand, ...pack } = p.pack;
+      await db.voicePacks.put({
+        ...pack,
+        ...(p.pack.brandId ? { brandId: p.pack.brandId } : {}),
+        builtIn: false,
+        // A locked pack is on for everyone: nobody but a lead may pause it.
+        active: doc.locked ? 1 : (stored?.active ?? 1),
+        team: { by: doc.by, at: doc.at, locked: doc.locked, lockedRules: doc.lockedRules },
+      });
+      return;
+    }
+  }
+}
+
+async function applyCommentDoc(db: VigieDb, doc: DocOf<CommentDocType>, deps: ApplyDeps): Promise<void> {
+  await setCommentPart(db, doc.commentId, doc.comment, doc.type, partOf(doc), deps.now());
+  const local = await db.comments.get(doc.commentId);
+  if (doc.type === 'flag') {
+    // A teammate's flag puts the comment in this queue, even if this browser never showed it.
+    if (!local) await recordSeen(db, [doc.comment], doc.comment.threadUrl, deps.classify, deps.now());
+    if (!local || local.status === 'new') await setStatus(db, doc.commentId, 'flagged', doc.at);
+  } else if (doc.type === 'answer') {
+    if (local && local.status !== 'replied') await setStatus(db, doc.commentId, 'replied', doc.at);
+  } else if (doc.type === 'aside') {
+    if (local && local.status !== 'replied' && local.status !== 'ignored') await setStatus(db, doc.commentId, 'ignored', doc.at);
+  }
+}
+
+async function applyDeletion(db: VigieDb, id: string, deps: ApplyDeps, applied: Applied): Promise<void> {
+  const kind = deletedKind(id);
+  if (!kind) return;
+  if ((commentDocTypes as readonly string[]).includes(kind.type)) {
+    await setCommentPart(db, kind.key, undefined, kind.type as CommentDocType, undefined, deps.now());
+    applied.comments.push(kind.key);
+  } else if (kind.type === 'template') {
+    const stored = await db.templates.get(kind.key);
+    if (stored?.team) await db.templates.delete(kind.key);
+  } else if (kind.type === 'voicePack') {
+    const stored = await db.voicePacks.get(kind.key);
+    if (stored?.team) await db.voicePacks.delete(kind.key);
+  } else if (kind.type === 'member') {
+    await db.members.delete(kind.key);
+  }
+  await db.teamQuarantine.delete(id);
+}

@@ -1,0 +1,166 @@
+/**
+ * The team workspace in the background: holds the engine for the saved connection, mirrors its
+ * state into browser.storage.local, wakes it from an alarm (Chrome stops an idle service worker,
+ * which ends the long poll), and tells open platform tabs when a comment's team state changed.
+ */
+import PouchDB from 'pouchdb-browser';
+import { browser } from 'wxt/browser';
+import type { VigieDb } from '../db/schema';
+import type { SentimentResult } from '../sentiment/types';
+import type { CommentRecord } from '../db/model';
+import { publishPack, publishTemplate, recordCommentAction } from './actions';
+import { invitation as invitationSchema, type CommentDocType } from './docs';
+import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
+import { clearTeam } from './local';
+import { credentials, serverProblem, TEAM_CREDENTIALS_KEY, TEAM_KEY, type TeamMirror } from './state';
+import { viewOf, type TeamView } from './view';
+
+export const TEAM_ALARM = 'vigie-team';
+
+const pouch: PouchFactory = {
+  local: (name) => new PouchDB(name),
+  remote: (url, auth) => new PouchDB(url, { auth, skip_setup: true }),
+  replicate: (from, to, opts) => PouchDB.replicate(from, to, opts),
+};
+
+export interface TeamService {
+  /** The member's name and role while connected, for the handlers' checks. */
+  identity(): { user: string; role?: TeamStatus['role']; state: TeamStatus['state'] } | undefined;
+  connect(invitationText: string, password: string): Promise<TeamMirror>;
+  leave(): Promise<void>;
+  flush(): Promise<void>;
+  views(ids: string[]): Promise<Map<string, TeamView>>;
+  /** Tells the open tabs about these comments; called after the user's own actions too. */
+  commentsChanged(ids: string[]): Promise<void>;
+  status(): Promise<TeamMirror | undefined>;
+  /** Records the user's action on a comment for the team; undefined outside a workspace. */
+  act(kind: CommentDocType, comment: CommentRecord, opts?: { reason?: string; withdraw?: boolean }): Promise<TeamView | undefined>;
+  /** Publishes a stored template or pack; false outside a workspace or when there is no such record. */
+  publish(kind: 'template' | 'voicePack', id: string, lock?: { locked?: boolean; lockedRules?: string[] }): Promise<boolean>;
+}
+
+export function startTeamService(deps: { db: VigieDb; classify(text: string): SentimentResult; now(): number }): TeamService {
+  const { db } = deps;
+  let engine: Engine | undefined;
+  let connection: Connection | undefined;
+  let starting: Promise<void> | undefined;
+
+  const mirror = async (status: TeamStatus) => {
+    if (!connection) return;
+    const value: TeamMirror = { server: connection.server, workspace: connection.workspace, user: connection.user, ...status };
+    await browser.storage.local.set({ [TEAM_KEY]: value });
+  };
+
+  async function views(ids: string[]): Promise<Map<string, TeamView>> {
+    const out = new Map<string, TeamView>();
+    if (!connection || ids.length === 0) return out;
+    const [rows, members] = await Promise.all([db.teamComments.bulkGet(ids), db.members.toArray()]);
+    const byName = new Map(members.map((m) => [m.name, m]));
+    rows.forEach((row, i) => row && out.set(ids[i]!, viewOf(row, byName, connection!.user, deps.now())));
+    return out;
+  }
+
+  async function commentsChanged(ids: string[]): Promise<void> {
+    const byId = await views(ids);
+    const message = { type: 'bg:team-state', views: ids.map((id) => ({ id, team: byId.get(id) ?? {} })) };
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, message).catch(() => {}))));
+  }
+
+  function run(next: Connection): Promise<void> {
+    connection = next;
+    engine = createEngine({
+      db,
+      pouch,
+      connection: next,
+      fetch: (input, init) => fetch(input, init),
+      classify: deps.classify,
+      now: deps.now,
+      onStatus: (s) => void mirror(s),
+      onComments: (ids) => void commentsChanged(ids),
+    });
+    return engine.start();
+  }
+
+  async function load(): Promise<void> {
+    const stored = credentials.safeParse((await browser.storage.local.get(TEAM_CREDENTIALS_KEY))[TEAM_CREDENTIALS_KEY]);
+    if (stored.success && !engine) await run(stored.data);
+  }
+  starting = load().catch((e) => console.warn('[vigie] team workspace did not start', e));
+
+  void browser.alarms.get(TEAM_ALARM).then((a) => {
+    if (!a) void browser.alarms.create(TEAM_ALARM, { periodInMinutes: 0.5 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_ALARM) void starting?.then(() => engine?.resume());
+  });
+
+  const status = async () => (await browser.storage.local.get(TEAM_KEY))[TEAM_KEY] as TeamMirror | undefined;
+
+  return {
+    identity() {
+      if (!connection || !engine) return undefined;
+      const s = engine.status();
+      return { user: connection.user, state: s.state, ...(s.role ? { role: s.role } : {}) };
+    },
+    async connect(invitationText, password) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(invitationText);
+      } catch {
+        throw new Error('the invitation is not the JSON text printed by vigie team add-member');
+      }
+      const inv = invitationSchema.safeParse(raw);
+      if (!inv.success) throw new Error(`the invitation is incomplete: ${inv.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const problem = serverProblem(inv.data.server);
+      if (problem) throw new Error(problem);
+      await starting;
+      await engine?.stop();
+      const next: Connection = { server: inv.data.server, workspace: inv.data.workspace, user: inv.data.user, password };
+      await browser.storage.local.set({ [TEAM_CREDENTIALS_KEY]: next });
+      starting = run(next);
+      await starting;
+      return (await status())!;
+    },
+    async leave() {
+      await starting;
+      await engine?.stop();
+      engine = undefined;
+      connection = undefined;
+      await browser.storage.local.remove([TEAM_KEY, TEAM_CREDENTIALS_KEY]);
+      await clearTeam(db);
+    },
+    flush: async () => {
+      await starting;
+      await engine?.flush();
+    },
+    views,
+    commentsChanged,
+    status,
+    async act(kind, comment, opts = {}) {
+      await starting;
+      if (!connection || !engine) return undefined;
+      await recordCommentAction(db, { kind, comment, me: connection.user, now: deps.now(), ...opts });
+      void engine.flush();
+      void commentsChanged([comment.id]);
+      return (await views([comment.id])).get(comment.id) ?? {};
+    },
+    async publish(kind, id, lock = {}) {
+      await starting;
+      if (!connection || !engine) return false;
+      const me = connection.user;
+      if (kind === 'template') {
+        const t = await db.templates.get(id);
+        if (!t) return false;
+        await publishTemplate(db, t, me, deps.now(), lock.locked);
+      } else {
+        const p = await db.voicePacks.get(id);
+        if (!p || p.builtIn) return false;
+        const { builtIn: _b, active: _a, team, ...pack } = p;
+        await publishPack(db, pack, me, deps.now(), { locked: lock.locked ?? team?.locked ?? false, lockedRules: lock.lockedRules ?? team?.lockedRules ?? [] });
+      }
+      void engine.flush();
+      return true;
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The team engine against a real CouchDB-protocol server (pouchdb-server on 127.0.0.1, started
+ * here), with several "browsers" (a Dexie database and a PouchDB replica each) in one process.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
+import { recordSeen } from '../../../lib/db/comments';
+import { openDb, type VigieDb } from '../../../lib/db/schema';
+import { recordCommentAction, publishPack } from '../../../lib/team/actions';
+import { addMember, initWorkspace } from '../../../lib/team/admin';
+import { DOC_VERSION, type Role } from '../../../lib/team/docs';
+import { createEngine, type Engine, type TeamStatus } from '../../../lib/team/engine';
+import type { SentimentResult } from '../../../lib/sentiment/types';
+import { memoryPouch, remoteAs } from './pouch';
+
+const WS = 'acme-support';
+const classify = (text: string): SentimentResult => ({ label: /nul|honte/i.test(text) ? 'negative' : 'neutral', score: 0, confidence: 0.9, lang: 'fr', risks: [] });
+const COMMENT = {
+  platform: 'x' as const,
+  nativeId: '1850000000000000002',
+  author: { name: 'Marie', handle: '@marie' },
+  text: 'Service client nul, trois semaines sans réponse',
+  permalink: 'https://x.com/marie/status/1850000000000000002',
+};
+const ID = 'x:1850000000000000002';
+
+let server: TeamServer;
+const passwords = new Map<string, string>();
+let n = 0;
+
+interface Member {
+  name: string;
+  db: VigieDb;
+  engine: Engine;
+  statuses: TeamStatus[];
+  changed: string[];
+}
+
+const started: Member[] = [];
+
+async function member(name: string, opts: { server?: string } = {}): Promise<Member> {
+  const db = openDb(`team-engine-${name}-${++n}`);
+  const m: Member = { name, db, statuses: [], changed: [], engine: undefined as unknown as Engine };
+  m.engine = createEngine({
+    db,
+    pouch: memoryPouch(),
+    connection: { server: opts.server ?? server.url, workspace: WS, user: name, password: passwords.get(name)! },
+    fetch,
+    classify,
+    now: Date.now,
+    heartbeatMs: 2_000,
+    onStatus: (s) => m.statuses.push(s),
+    onComments: (ids) => m.changed.push(...ids),
+  });
+  started.push(m);
+  return m;
+}
+
+const adminRemote = () => remoteAs(`${server.url}/${WS}`, server.adminUser, server.adminPassword);
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 8_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function seen(db: VigieDb) {
+  const { rows } = await recordSeen(db, [COMMENT], 'https://x.com/marie/status/1850000000000000002', classify, Date.now());
+  return rows[0]!;
+}
+
+beforeAll(async () => {
+  server = await startTeamServer();
+  const auth = { server: server.url, user: server.adminUser, password: server.adminPassword };
+  await initWorkspace(auth, WS);
+  const team: [string, Role][] = [
+    ['lea', 'cm'],
+    ['zoe', 'cm'],
+    ['tom', 'moderator'],
+    ['theo', 'trainee'],
+    ['ines', 'lead'],
+  ];
+  for (const [name, role] of team) {
+    const { password } = await addMember(auth, WS, { name, role, displayName: name[0]!.toUpperCase() + name.slice(1) });
+    passwords.set(name, password!);
+  }
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(started.map((m) => m.engine.stop()));
+  await server?.stop();
+});
+
+describe('team engine', () => {
+  it('connects with the role the server gives, and refuses a wrong password clearly', async () => {
+    const tom = await member('tom');
+    await tom.engine.start();
+    expect(tom.engine.status()).toMatchObject({ state: 'connected', role: 'moderator' });
+
+    passwords.set('nobody', 'wrong');
+    const intruder = await member('nobody');
+    await intruder.engine.start();
+    expect(intruder.engine.status()).toMatchObject({ state: 'refused', message: 'wrong user name or password for nobody' });
+  });
+
+  it("a moderator's flag reaches a community manager who never saw the comment: in her queue, with who flagged", async () => {
+    const tom = await member('tom');
+    const lea = await member('lea');
+    await Promise.all([tom.engine.start(), lea.engine.start()]);
+    const row = await seen(tom.db);
+    await recordCommentAction(tom.db, { kind: 'flag', comment: row, me: 'tom', now: Date.now(), reason: 'client en colère' });
+    await tom.engine.flush();
+    expect(await tom.db.teamOutbox.count()).toBe(0);
+
+    const team = await until(() => lea.db.teamComments.get(ID), (r) => r?.flag?.by === 'tom', 'the flag on Léa’s side');
+    expect(team!.flag!.reason).toBe('client en colère');
+    const local = await lea.db.comments.get(ID);
+    expect(local).toMatchObject({ status: 'flagged', attention: 1, text: COMMENT.text, author: { name: 'Marie' } });
+    expect(lea.changed).toContain(ID);
+    // Members arrive too: the badge can say "Tom", not "tom".
+    expect((await lea.db.members.get('tom'))?.displayName).toBe('Tom');
+  });
+
+  it('two community managers claim the same comment at once: exactly one holds it, the other is told who', async () => {
+    const lea = await member('lea');
+    const zoe = await member('zoe');
+    await Promise.all([lea.engine.start(), zoe.engine.start()]);
+    const [a, b] = await Promise.all([seen(lea.db), seen(zoe.db)]);
+    const now = Date.now();
+    await Promise.all([
+      recordCommentAction(lea.db, { kind: 'claim', comment: a, me: 'lea', now }),
+      recordCommentAction(zoe.db, { kind: 'claim', comment: b, me: 'zoe', now }),
+    ]);
+    await Promise.all([lea.engine.flush(), zoe.engine.flush()]);
+
+    const onServer = await adminRemote().get(`claim:${ID}`);
+    const winner = onServer.by as string;
+    const loser = winner === 'lea' ? zoe : lea;
+    expect(['lea', 'zoe']).toContain(winner);
+    expect(onServer._rev).toMatch(/^1-/);
+    const notices = await loser.db.teamNotices.toArray();
+    expect(notices).toEqual([expect.objectContaining({ kind: 'lost', detail: winner, commentId: ID })]);
+    expect((await loser.db.teamComments.get(ID))?.claim?.by).toBe(winner);
+    const holder = winner === 'lea' ? lea : zoe;
+    expect(await holder.db.teamNotices.count()).toBe(0);
+  });
+
+  it("a trainee's pack edit is refused by the server and rolled back here, with the server's reason", async () => {
+    const theo = await member('theo');
+    await theo.engine.start();
+    const pack = { format: 'vigie-voice-pack' as const, version: 1 as const, id: 'acme-ton', name: 'Ton Acme', lang: 'fr', vocabulary: [], rules: [] };
+    await publishPack(theo.db, pack, 'theo', Date.now(), { locked: false, lockedRules: [] });
+    expect(await theo.db.voicePacks.get('acme-ton')).toBeDefined();
+    await theo.engine.flush();
+    expect(await theo.db.teamOutbox.count()).toBe(0);
+    const [notice] = await theo.db.teamNotices.toArray();
+    expect(notice).toMatchObject({ kind: 'refused', docId: 'voicePack:acme-ton' });
+    expect(notice!.detail).toMatch(/trainee/);
+    expect(await theo.db.voicePacks.get('acme-ton')).toBeUndefined();
+    await expect(adminRemote().get('voicePack:acme-ton')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('an answer made while the server is unreachable waits in the outbox and lands once it is back', async () => {
+    const offline = await member('lea', { server: 'http://127.0.0.1:9' });
+    await offline.engine.start();
+    expect(offline.engine.status().state).toBe('offline');
+    const row = await seen(offline.db);
+    await recordCommentAction(offline.db, { kind: 'answer', comment: row, me: 'lea', now: Date.now() });
+    await offline.engine.flush();
+    expect(await offline.db.teamOutbox.count()).toBe(1);
+    expect((await offline.db.teamComments.get(ID))?.answer?.by).toBe('lea');
+    await offline.engine.stop();
+
+    // The same browser, the server reachable again (a new worker life reads the same Dexie).
+    const back = createEngine({
+      db: offline.db,
+      pouch: memoryPouch(),
+      connection: { server: server.url, workspace: WS, user: 'lea', password: passwords.get('lea')! },
+      fetch,
+      classify,
+      now: Date.now,
+      onStatus: () => {},
+      onComments: () => {},
+    });
+    started.push({ ...offline, engine: back });
+    await back.start();
+    await until(() => offline.db.teamOutbox.count(), (c) => c === 0, 'the outbox to empty');
+    expect(await adminRemote().get(`answer:${ID}`)).toMatchObject({ by: 'lea', type: 'answer' });
+  });
+
+  it('a write that reached the server before the worker died is not repeated or reported as lost', async () => {
+    const zoe = await member('zoe');
+    await zoe.engine.start();
+    const row = await seen(zoe.db);
+    await recordCommentAction(zoe.db, { kind: 'aside', comment: row, me: 'zoe', now: Date.now() });
+    const [queued] = await zoe.db.teamOutbox.toArray();
+    // The PUT went through, then the worker stopped before the outbox entry was removed.
+    await remoteAs(`${server.url}/${WS}`, 'zoe', passwords.get('zoe')!).put(queued!.doc);
+    await zoe.engine.flush();
+    expect(await zoe.db.teamOutbox.count()).toBe(0);
+    expect(await zoe.db.teamNotices.count()).toBe(0);
+    expect((await adminRemote().get(`aside:${ID}`))._rev).toMatch(/^1-/);
+  });
+
+  it('a malformed document on the server is quarantined and the rest still syncs', async () => {
+    const admin = adminRemote();
+    await admin.put({ _id: 'flag:x:999', type: 'flag', v: DOC_VERSION, by: 'tom', at: Date.now(), commentId: 'x:999' });
+    await admin.put({ _id: 'member:sam', type: 'member', v: DOC_VERSION, by: 'sam', at: Date.now(), name: 'sam', displayName: 'Sam', role: 'cm', active: true });
+    const ines = await member('ines');
+    await ines.engine.start();
+    await until(() => ines.db.members.get('sam'), (m) => m?.displayName === 'Sam', 'the valid document after the bad one');
+    const [bad] = await until(() => ines.db.teamQuarantine.toArray(), (q) => q.length === 1, 'the quarantine');
+    expect(bad).toMatchObject({ id: 'flag:x:999' });
+    expect(bad!.reason).toMatch(/comment/);
+    expect(await ines.db.teamComments.get('x:999')).toBeUndefined();
+    expect(await ines.db.comments.get('x:999')).toBeUndefined();
+  });
+});
