@@ -101,7 +101,7 @@ function fail(what: string, reply: Reply): never {
   throw new TeamAdminError(`${what}: HTTP ${reply.status} ${why}`, reply.status);
 }
 
-async function expect(auth: AdminAuth, what: string, method: string, path: string, body: unknown, ok: number[]): Promise<Reply> {
+async function request(auth: AdminAuth, what: string, method: string, path: string, body: unknown, ok: number[]): Promise<Reply> {
   const reply = await couch(auth, method, path, body);
   if (!ok.includes(reply.status)) fail(what, reply);
   return reply;
@@ -110,7 +110,7 @@ async function expect(auth: AdminAuth, what: string, method: string, path: strin
 const session = z.object({ userCtx: z.object({ name: z.string().nullable(), roles: z.array(z.string()) }) });
 
 async function requireServerAdmin(auth: AdminAuth): Promise<void> {
-  const reply = await expect(auth, 'checking the admin login', 'GET', '_session', undefined, [200]);
+  const reply = await request(auth, 'checking the admin login', 'GET', '_session', undefined, [200]);
   const ctx = session.parse(reply.body).userCtx;
   if (!ctx.roles.includes('_admin')) throw new TeamAdminError(`"${auth.user}" is not a server admin on ${auth.server}`, 403);
 }
@@ -133,6 +133,9 @@ function checkName(name: string): string {
   return parsed.data;
 }
 
+/** A design document without a readable vigie_version predates versioning: older than any. */
+const storedVersion = (body: unknown) => designDoc.safeParse(body).data?.vigie_version ?? 0;
+
 export interface InitResult {
   workspace: string;
   server: string;
@@ -146,25 +149,24 @@ export async function initWorkspace(auth: AdminAuth, workspace: string): Promise
   const db = checkWorkspace(workspace);
   await requireServerAdmin(auth);
   // A fresh single-node CouchDB 3 has no _users until someone creates it; members need it.
-  await expect(auth, 'creating _users', 'PUT', '_users', undefined, [201, 202, 412]);
-  const made = await expect(auth, `creating the database ${db}`, 'PUT', encodeURIComponent(db), undefined, [201, 202, 412]);
-  await expect(auth, `setting ${db}/_security`, 'PUT', `${encodeURIComponent(db)}/_security`, buildSecurity(db), [200]);
+  await request(auth, 'creating _users', 'PUT', '_users', undefined, [201, 202, 412]);
+  const made = await request(auth, `creating the database ${db}`, 'PUT', encodeURIComponent(db), undefined, [201, 202, 412]);
+  await request(auth, `setting ${db}/_security`, 'PUT', `${encodeURIComponent(db)}/_security`, buildSecurity(db), [200]);
 
   const wanted = buildDesignDoc(db);
   const path = `${encodeURIComponent(db)}/${docPath(DESIGN_ID)}`;
   const current = await couch(auth, 'GET', path);
   let design: InitResult['design'];
   if (current.status === 404) {
-    await expect(auth, 'writing the design document', 'PUT', path, wanted, [201, 202]);
+    await request(auth, 'writing the design document', 'PUT', path, wanted, [201, 202]);
     design = 'created';
   } else if (current.status === 200) {
-    const found = designDoc.safeParse(current.body);
-    const version = found.success ? found.data.vigie_version : 0;
+    const version = storedVersion(current.body);
     if (version > DESIGN_VERSION)
       throw new TeamAdminError(`the workspace's design document is version ${version}, newer than this Vigie's (${DESIGN_VERSION}): update Vigie before running init`);
     if (version < DESIGN_VERSION) {
       const rev = z.object({ _rev: z.string() }).parse(current.body)._rev;
-      await expect(auth, 'updating the design document', 'PUT', path, { ...wanted, _rev: rev }, [201, 202]);
+      await request(auth, 'updating the design document', 'PUT', path, { ...wanted, _rev: rev }, [201, 202]);
       design = 'updated';
     } else design = 'current';
   } else fail('reading the design document', current);
@@ -196,7 +198,7 @@ async function getMember(auth: AdminAuth, db: string, name: string) {
 
 async function putMember(auth: AdminAuth, db: string, doc: z.input<typeof memberDoc>): Promise<void> {
   const checked = memberDoc.parse(doc);
-  await expect(auth, `writing member:${checked.name}`, 'PUT', `${encodeURIComponent(db)}/${docPath(checked._id)}`, checked, [201, 202]);
+  await request(auth, `writing member:${checked.name}`, 'PUT', `${encodeURIComponent(db)}/${docPath(checked._id)}`, checked, [201, 202]);
 }
 
 /** Long enough that nobody guesses it, short enough to type from a note. */
@@ -229,7 +231,7 @@ export async function addMember(
     roles: [...(existing?.roles ?? []).filter((r) => !mine.has(r)), couchRole(db, member.role)],
     ...(password === null ? {} : { password }),
   };
-  await expect(auth, `writing the user ${name}`, 'PUT', `_users/${encodeURIComponent(user._id)}`, user, [201, 202]);
+  await request(auth, `writing the user ${name}`, 'PUT', `_users/${encodeURIComponent(user._id)}`, user, [201, 202]);
 
   const old = await getMember(auth, db, name);
   await putMember(auth, db, {
@@ -251,7 +253,8 @@ export interface RemoveMemberResult {
   user: string;
   workspace: string;
   revokedRoles: string[];
-  memberDoc: 'inactive' | 'absent';
+  /** unreadable: the member document is not one this Vigie can parse; the revoked roles are what counts. */
+  memberDoc: 'inactive' | 'absent' | 'unreadable';
 }
 
 export async function removeMember(auth: AdminAuth, workspace: string, name: string, now = Date.now()): Promise<RemoveMemberResult> {
@@ -263,10 +266,10 @@ export async function removeMember(auth: AdminAuth, workspace: string, name: str
   const mine = workspaceRoles(db);
   const revokedRoles = user.roles.filter((r) => mine.has(r));
   if (revokedRoles.length > 0)
-    await expect(auth, `writing the user ${name}`, 'PUT', `_users/${encodeURIComponent(user._id)}`, { ...user, roles: user.roles.filter((r) => !mine.has(r)) }, [201, 202]);
-  const old = (await getMember(auth, db, name))?.doc;
-  if (old) await putMember(auth, db, { ...old, by: name, at: now, active: false });
-  return { user: name, workspace: db, revokedRoles, memberDoc: old ? 'inactive' : 'absent' };
+    await request(auth, `writing the user ${name}`, 'PUT', `_users/${encodeURIComponent(user._id)}`, { ...user, roles: user.roles.filter((r) => !mine.has(r)) }, [201, 202]);
+  const found = await getMember(auth, db, name);
+  if (found?.doc) await putMember(auth, db, { ...found.doc, by: name, at: now, active: false });
+  return { user: name, workspace: db, revokedRoles, memberDoc: found ? (found.doc ? 'inactive' : 'unreadable') : 'absent' };
 }
 
 export interface StatusResult {
@@ -287,7 +290,7 @@ const allDocs = z.object({ rows: z.array(z.object({ id: z.string(), doc: z.unkno
 
 export async function workspaceStatus(auth: AdminAuth, workspace: string): Promise<StatusResult> {
   const db = checkWorkspace(workspace);
-  const root = welcome.safeParse((await expect(auth, 'asking the server', 'GET', '', undefined, [200])).body);
+  const root = welcome.safeParse((await request(auth, 'asking the server', 'GET', '', undefined, [200])).body);
   if (!root.success) throw new TeamAdminError(`${auth.server} answers, but not as CouchDB does`);
   await requireWorkspace(auth, db);
   const base = {
@@ -299,15 +302,14 @@ export async function workspaceStatus(auth: AdminAuth, workspace: string): Promi
 
   const reply = await couch(auth, 'GET', `${encodeURIComponent(db)}/${docPath(DESIGN_ID)}`);
   if (reply.status !== 200 && reply.status !== 404) fail('reading the design document', reply);
-  const found = reply.status === 200 ? designDoc.safeParse(reply.body) : undefined;
-  const designVersion = found?.success ? found.data.vigie_version : null;
+  const designVersion = reply.status === 200 ? storedVersion(reply.body) : null;
 
   const range = `startkey=${encodeURIComponent(JSON.stringify('member:'))}&endkey=${encodeURIComponent(JSON.stringify('member:\ufff0'))}&include_docs=true`;
-  const rows = allDocs.parse((await expect(auth, 'listing members', 'GET', `${encodeURIComponent(db)}/_all_docs?${range}`, undefined, [200])).body).rows;
+  const rows = allDocs.parse((await request(auth, 'listing members', 'GET', `${encodeURIComponent(db)}/_all_docs?${range}`, undefined, [200])).body).rows;
   const members = rows.filter((r) => memberDoc.safeParse(r.doc).data?.active === true).length;
 
   if (designVersion === null)
-    return { ...base, ok: false, problem: `the workspace has no Vigie design document (or an unreadable one): run team init`, design: 'missing', designVersion, members };
+    return { ...base, ok: false, problem: 'the workspace has no Vigie design document: run team init', design: 'missing', designVersion, members };
   if (designVersion < DESIGN_VERSION)
     return { ...base, ok: false, problem: `the design document is version ${designVersion}, older than this Vigie's (${DESIGN_VERSION}): run team init to update it`, design: 'older', designVersion, members };
   if (designVersion > DESIGN_VERSION)

@@ -131,7 +131,7 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
 export const designDoc = z.object({
   _id: z.literal(DESIGN_ID),
   _rev: z.string().optional(),
-  vigie_version: z.number().int().min(1),
+  vigie_version: z.number().int().min(0),
   validate_doc_update: z.string(),
 });
 export type DesignDoc = z.infer<typeof designDoc>;
