@@ -177,7 +177,7 @@ describe('who is writing, and the envelope', () => {
 
 describe('against a real pouchdb-server', () => {
   let server: TeamServer;
-  let password: Record<'lea' | 'tina' | 'eve', string>;
+  let password: Record<'lea' | 'tina' | 'carl' | 'eve', string>;
   const auth = () => ({ server: server.url, user: server.adminUser, password: server.adminPassword });
   const basic = (user: string, pw: string) => `Basic ${Buffer.from(`${user}:${pw}`).toString('base64')}`;
   const as = (user: keyof typeof password) => ({ authorization: basic(user, password[user]), 'content-type': 'application/json' });
@@ -194,8 +194,9 @@ describe('against a real pouchdb-server', () => {
     await initWorkspace(auth(), DB);
     const lea = await addMember(auth(), DB, { name: 'lea', role: 'lead', displayName: 'Léa Martin' });
     const tina = await addMember(auth(), DB, { name: 'tina', role: 'trainee' });
+    const carl = await addMember(auth(), DB, { name: 'carl', role: 'cm' });
     const eve = await addMember(auth(), DB, { name: 'eve', role: 'cm' });
-    password = { lea: lea.password!, tina: tina.password!, eve: eve.password! };
+    password = { lea: lea.password!, tina: tina.password!, carl: carl.password!, eve: eve.password! };
     // eve keeps her login but loses her role: a revoked member.
     const user = (await http('GET', '_users/org.couchdb.user:eve', admin())).body;
     expect((await http('PUT', '_users/org.couchdb.user:eve', admin(), { ...user, roles: [] })).status).toBe(201);
@@ -214,6 +215,13 @@ describe('against a real pouchdb-server', () => {
     expect((await http('PUT', `${DB}/claim:x:1`, as('tina'), docs.claim('tina'))).status).toBe(201);
     expect((await http('PUT', `${DB}/claim:x:1`, as('lea'), docs.claim('lea'))).status).toBe(409);
     expect((await http('GET', `${DB}/claim:x:1`, as('lea'))).body).toMatchObject({ by: 'tina' });
+  });
+
+  it('lets a cm claim a comment again once its holder released it (the tombstone is no claim)', async () => {
+    const { body } = await http('GET', `${DB}/claim:x:1`, as('tina'));
+    expect((await http('PUT', `${DB}/claim:x:1`, as('tina'), { ...deletion(docs.claim('tina'), 'tina'), _rev: body._rev })).status).toBe(201);
+    expect((await http('PUT', `${DB}/claim:x:1`, as('carl'), docs.claim('carl'))).status).toBe(201);
+    expect((await http('GET', `${DB}/claim:x:1`, as('tina'))).body).toMatchObject({ by: 'carl' });
   });
 
   it('refuses a plain DELETE: a deletion must say who and when', async () => {
