@@ -14,6 +14,7 @@ import { MastodonInstances } from './MastodonInstances';
 import { useT } from './i18n';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SettingForm } from './SettingForm';
+import { TeamSettings } from './TeamSettings';
 import { WebhookSettings } from './WebhookSettings';
 
 /** Saves a setting, then tells the background so content scripts pick the change up. */
@@ -241,6 +242,7 @@ function DeleteAll() {
 export function Settings() {
   return (
     <>
+      <TeamSettings />
       <LanguageSetting />
       <AgentSetting />
       <Brands />

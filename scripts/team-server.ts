@@ -5,7 +5,7 @@
  * prints one JSON line and keeps it up until SIGINT or SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,13 +55,25 @@ async function waitFor(check: () => Promise<boolean>, what: string, exited: () =
 
 const randomSecret = () => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url');
 
-export async function startTeamServer(opts: { port?: number } = {}): Promise<TeamServer> {
+export interface TeamServerOptions {
+  port?: number;
+  /**
+   * Keep the databases on disk there (LevelDB) instead of in memory, so a test can stop the server
+   * and start it again with what it held, as a real outage does; pass the same admin password then.
+   */
+  dataDir?: string;
+  adminPassword?: string;
+}
+
+export async function startTeamServer(opts: TeamServerOptions = {}): Promise<TeamServer> {
   const port = opts.port ?? (await freePort());
-  const dir = mkdtempSync(join(tmpdir(), 'vigie-team-server-'));
+  const dir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'vigie-team-server-'));
+  mkdirSync(dir, { recursive: true });
+  const storage = opts.dataDir ? ['--dir', join(dir, 'data')] : ['--in-memory'];
   // Node runs the bin itself (no shell, no npx), so the pid we hold is the server's.
   const child = spawn(
     process.execPath,
-    [serverBin(), '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json'), '--no-stdout-logs', '--no-color'],
+    [serverBin(), ...storage, '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json'), '--no-stdout-logs', '--no-color'],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -78,19 +90,22 @@ export async function startTeamServer(opts: { port?: number } = {}): Promise<Tea
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
   };
 
   const url = `http://127.0.0.1:${port}`;
   const adminUser = 'vigie-admin';
-  const adminPassword = randomSecret();
+  const adminPassword = opts.adminPassword ?? randomSecret();
   const basic = `Basic ${Buffer.from(`${adminUser}:${adminPassword}`).toString('base64')}`;
   try {
     if (child.pid === undefined) throw new Error('pouchdb-server did not start');
     await waitFor(async () => (await fetch(`${url}/`)).ok, 'answer', () => exit);
-    // The server starts in "admin party" (everyone is admin) until its first admin exists.
-    const put = await fetch(`${url}/_config/admins/${adminUser}`, { method: 'PUT', body: JSON.stringify(adminPassword) });
-    if (!put.ok) throw new Error(`pouchdb-server refused the admin: ${put.status} ${await put.text()}`);
+    // The server starts in "admin party" (everyone is admin) until its first admin exists; a
+    // restarted one already has ours in its config.
+    const session = await fetch(`${url}/_session`, { headers: { authorization: basic } });
+    const known = session.ok && ((await session.json()) as { userCtx?: { name?: string } }).userCtx?.name === adminUser;
+    const put = known ? undefined : await fetch(`${url}/_config/admins/${adminUser}`, { method: 'PUT', body: JSON.stringify(adminPassword) });
+    if (put && !put.ok) throw new Error(`pouchdb-server refused the admin: ${put.status} ${await put.text()}`);
     await waitFor(
       async () => {
         const res = await fetch(`${url}/_session`, { headers: { authorization: basic } });

@@ -10,10 +10,13 @@ import { loadInstanceHosts } from '../../lib/platforms/mastodon/hosts';
 import { createInstances } from '../../lib/platforms/mastodon/instances';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { classify } from '../../lib/sentiment';
+import { startTeamService } from '../../lib/team/service';
 
 export default defineBackground(() => {
   const db = getDb();
   const crisis = startCrisisServices(db);
+  // The team workspace, when one is joined: its sync wakes with the worker and from its alarm.
+  const team = startTeamService({ db, classify, now: Date.now });
   const effects = {
     commentsSeen: crisis.commentsSeen,
     async incidentChanged(incident: Incident, created: boolean) {
@@ -27,7 +30,7 @@ export default defineBackground(() => {
     retryWebhook: (id: string) => crisis.webhooks.retry(id),
   };
   const dispatch = createDispatcher(
-    createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects }),
+    createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects, team }),
     browser.runtime.id,
     browser.runtime.getURL('/'),
     { ready: () => loadInstanceHosts() },
@@ -35,7 +38,11 @@ export default defineBackground(() => {
   const mastodon = createInstances(browser);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    dispatch(message, sender).then(sendResponse);
+    // An answer on every path: Firefox reports a listener that returned true and never answered as an error in the page.
+    dispatch(message, sender).then(sendResponse, (err: unknown) => {
+      console.error('[vigie] message failed', err);
+      sendResponse({ ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } });
+    });
     return true;
   });
 

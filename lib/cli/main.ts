@@ -9,6 +9,7 @@ const groups: Record<string, { summary: string; load: () => Promise<GroupModule>
   voice: { summary: 'check a reply against a brand-voice pack, import Vale styles', load: () => import('./voice') },
   templates: { summary: 'list and render reply templates', load: () => import('./templates') },
   crisis: { summary: 'replay a comment stream through the spike detector', load: () => import('./crisis') },
+  team: { summary: 'set up a team workspace on CouchDB: init, add-member, remove-member, status', load: () => import('./team') },
   scan: { summary: 'extract comments and composers from a saved platform page', load: () => import('./scan') },
 };
 

@@ -64,6 +64,8 @@ export async function saveTemplate(db: VigieDb, input: unknown, now = Date.now()
       updatedAt: now,
       usageCount: stored?.usageCount ?? raw.usageCount ?? 0,
       lastUsedAt: stored?.lastUsedAt ?? raw.lastUsedAt ?? null,
+      // A team template stays the team's when edited here; the server decides whether the edit is allowed.
+      team: stored?.team,
     });
     if (!parsed.success) throw new TemplateError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
     const t = parsed.data;

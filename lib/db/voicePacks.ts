@@ -75,9 +75,27 @@ export async function importValeStyle(db: VigieDb, files: readonly ValeFile[], s
   return { ...(await savePack(db, pack, brandId)), unsupported };
 }
 
+/** A team pack a lead locked, or with rules a lead locked, stays on: nobody pauses it locally. */
+export const isLockedPack = (p: Pick<VoicePackRecord, 'team'>) => Boolean(p.team && (p.team.locked || (p.team.lockedRules?.length ?? 0) > 0));
+
+/** Rule ids nobody may ignore: every rule of a locked pack, and the rules a lead locked one by one. */
+export function lockedRuleIds(packs: readonly VoicePackRecord[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of packs) {
+    if (!p.team) continue;
+    if (p.team.locked) p.rules.forEach((r) => ids.add(r.id));
+    p.team.lockedRules?.forEach((id) => ids.add(id));
+  }
+  return ids;
+}
+
 export async function setActive(db: VigieDb, id: string, active: boolean): Promise<void> {
-  const n = await db.voicePacks.update(id, { active: active ? 1 : 0 });
-  if (!n) throw new VoicePackError(`no voice pack "${id}"`);
+  await db.transaction('rw', db.voicePacks, async () => {
+    const pack = await db.voicePacks.get(id);
+    if (!pack) throw new VoicePackError(`no voice pack "${id}"`);
+    if (!active && isLockedPack(pack)) throw new VoicePackError(`"${pack.name}" was locked by ${pack.team!.by}: only a lead can pause it`);
+    await db.voicePacks.update(id, { active: active ? 1 : 0 });
+  });
 }
 
 export async function deletePack(db: VigieDb, id: string): Promise<void> {
@@ -172,6 +190,7 @@ export async function removeVocabulary(db: VigieDb, brandId: string | null, term
 
 /** "Ignore for this brand": `key` is ignoreForBrandKey(finding). Returns how many keys the brand ignores. */
 export async function ignoreForBrand(db: VigieDb, brandId: string | null, key: string): Promise<number> {
+  if (lockedRuleIds(await db.voicePacks.toArray()).has(ruleOfKey(key))) throw new VoicePackError(`the rule ${ruleOfKey(key)} was locked by a lead: it cannot be ignored`);
   const a = await updateAllow(db, brandId, (a) => {
     if (!a.ignored.includes(key)) a.ignored.push(key);
   });
@@ -187,9 +206,14 @@ export async function unignoreForBrand(db: VigieDb, brandId: string | null, key:
 export interface BrandVoice {
   /** Ready for lib/voice check(): the brand's active packs with its accepted terms merged in. */
   packs: VoicePack[];
-  /** For CheckContext.ignored. */
+  /** For CheckContext.ignored: the brand's ignored findings, less those of locked rules. */
   ignored: string[];
+  /** Rules a lead locked: their findings cannot be ignored, here or for the brand. */
+  locked: Set<string>;
 }
+
+/** An ignore key (ignoreForBrandKey, ignoreHereKey) starts with its rule id; rule ids hold no ":". */
+export const ruleOfKey = (key: string) => key.slice(0, key.indexOf(':'));
 
 const baseLang = (lang: string) => lang.toLowerCase().split('-')[0];
 
@@ -207,8 +231,10 @@ export async function voiceForBrand(db: VigieDb, brandId: string | null, opts: {
   const chosen = packs.filter(
     (p) => p.active === 1 && (p.id === CRISIS_PACK_ID ? opts.crisis === true : !opts.lang || baseLang(p.lang) === baseLang(opts.lang)),
   );
+  const locked = lockedRuleIds(packs);
   return {
-    packs: chosen.map(({ builtIn: _b, active: _a, ...pack }) => ({ ...pack, vocabulary: [...pack.vocabulary, ...vocabulary] })),
-    ignored: [...new Set([...everyone.ignored, ...own.ignored])],
+    packs: chosen.map(({ builtIn: _b, active: _a, team: _t, ...pack }) => ({ ...pack, vocabulary: [...pack.vocabulary, ...vocabulary] })),
+    ignored: [...new Set([...everyone.ignored, ...own.ignored])].filter((k) => !locked.has(ruleOfKey(k))),
+    locked,
   };
 }

@@ -157,6 +157,8 @@ const finding = z.object({
   end: z.number(),
   match: z.string(),
   fixes: z.array(z.string()),
+  /** A lead locked the rule: no "ignore" is offered. */
+  locked: z.boolean().default(false),
 });
 export type VoiceFinding = z.infer<typeof finding>;
 
@@ -196,7 +198,8 @@ export interface TeamStateMessage {
   views: { id: string; team: z.infer<typeof teamView> }[];
 }
 
-export const errorCode = z.enum(['bad-request', 'unknown-type', 'forbidden-sender', 'not-found', 'internal']);
+/** `forbidden`: the request is well formed and from us, but a lead's lock or the member's role does not allow it. */
+export const errorCode = z.enum(['bad-request', 'unknown-type', 'forbidden-sender', 'forbidden', 'not-found', 'internal']);
 export type ErrorCode = z.infer<typeof errorCode>;
 
 export const messageError = z.object({ code: errorCode, message: z.string() });

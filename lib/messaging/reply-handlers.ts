@@ -9,7 +9,7 @@ import { listActiveIncidents } from '../db/incidents';
 import type { VigieDb } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { getTemplate, recordUse, templatesForBrand } from '../db/templates';
-import { ignoreForBrand, voiceForBrand } from '../db/voicePacks';
+import { ignoreForBrand, ruleOfKey, voiceForBrand, VoicePackError } from '../db/voicePacks';
 import type { PlatformId } from '../platforms/types';
 import type { SentimentResult } from '../sentiment/types';
 import { fitsPlatform, rankTemplates, render, type RenderVars, type Template } from '../templates';
@@ -106,15 +106,20 @@ export function createReplyHandlers({ db, classify, now }: ReplyDeps): ReplyHand
         ...(lang && lang !== 'und' ? { lang } : {}),
         address: brand?.address ?? 'vous',
         mode: mode.mode,
-        ignored: [...voice.ignored, ...ignoredHere],
+        ignored: [...voice.ignored, ...ignoredHere.filter((k) => !voice.locked.has(ruleOfKey(k)))],
         sentiment: classify,
       });
-      return { findings: findings.map(({ link: _link, ...f }) => f), summary: summarize(findings), mode: mode.mode };
+      return { findings: findings.map(({ link: _link, ...f }) => ({ ...f, locked: voice.locked.has(f.ruleId) })), summary: summarize(findings), mode: mode.mode };
     },
 
     async 'cs:voice-ignore'({ platform, ruleId, match, account }) {
       const brand = await brandOf(db, platform, account);
-      return { ignored: await ignoreForBrand(db, brand?.id ?? null, ignoreForBrandKey({ ruleId, match })) };
+      try {
+        return { ignored: await ignoreForBrand(db, brand?.id ?? null, ignoreForBrandKey({ ruleId, match })) };
+      } catch (e) {
+        if (e instanceof VoicePackError) throw new HandlerError('forbidden', e.message);
+        throw e;
+      }
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { CommentStatus } from '../db/model';
 import { translate, type MessageKey, type UiLang } from '../i18n';
 import type { SentimentResult } from '../sentiment/types';
+import type { TeamView } from '../team/view';
 
 export const BADGE_TAG = 'vigie-badge';
 
@@ -24,6 +25,8 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 button[aria-pressed="true"] { background: #d93025; border-color: #d93025; color: #fff; }
 .error { color: #8c1d18; }
 .incident { background: #b3261e; border-color: #b3261e; color: #fff; max-width: 24em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.team { background: #e8f0fe; border-color: #1a73e8; color: #174ea6; max-width: 24em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.team.held { background: #fef7e0; border-color: #b06000; color: #6d3a00; }
 `;
 
 /** One constructed stylesheet adopted by every badge; a <style> per badge where that is not supported. */
@@ -81,6 +84,13 @@ function skeleton(doc: Document): HTMLElement {
 export interface Answer {
   sentiment: SentimentResult;
   status: CommentStatus;
+  team?: TeamView;
+}
+
+export interface BadgeActions {
+  escalate(): void;
+  /** Claim the comment for the team, or release one's own claim. */
+  claim(release: boolean): void;
 }
 
 export interface BadgeView {
@@ -89,10 +99,22 @@ export interface BadgeView {
   showStatus(status: CommentStatus): void;
   showError(message: string): void;
   showIncident(incidentId: string, title: string): void;
+  showTeam(view: TeamView): void;
+}
+
+const clock = (lang: UiLang, at: number) => new Date(at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+
+/** The one line the badge says about the team: the answer first, then who is answering, then who flagged. */
+function teamLine(lang: UiLang, v: TeamView): { text: string; held: boolean } | undefined {
+  if (v.answered) return { text: translate(lang, 'team.answeredBy', { name: v.answered.mine ? translate(lang, 'team.me') : v.answered.name, time: clock(lang, v.answered.at) }), held: true };
+  if (v.claimed) return { text: v.claimed.mine ? translate(lang, 'team.claimedByMe') : translate(lang, 'team.claimedBy', { name: v.claimed.name }), held: !v.claimed.mine };
+  if (v.aside) return { text: translate(lang, 'team.asideBy', { name: v.aside.mine ? translate(lang, 'team.me') : v.aside.name }), held: false };
+  if (v.flagged) return { text: translate(lang, 'team.flaggedBy', { name: v.flagged.mine ? translate(lang, 'team.me') : v.flagged.name }), held: false };
+  return undefined;
 }
 
 /** A badge with the background's answer, or without one (waiting, or the answer failed: see showError). */
-export function createBadge(doc: Document, lang: UiLang, commentId: string, onEscalate: () => void, answer?: Answer): BadgeView {
+export function createBadge(doc: Document, lang: UiLang, commentId: string, actions: BadgeActions, answer?: Answer): BadgeView {
   const host = doc.createElement(BADGE_TAG);
   host.dataset.vigieComment = commentId;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -102,11 +124,18 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
   const button = wrap.lastChild as HTMLButtonElement;
   button.textContent = label(lang, 'badge.escalate');
   // The badge sits inside links and clickable posts: keep our clicks from opening the post.
+  let claimButton: HTMLButtonElement | undefined;
   host.addEventListener('click', (e) => {
     e.stopPropagation();
-    if (!e.composedPath().includes(button)) return;
+    const path = e.composedPath();
+    if (claimButton && path.includes(claimButton)) {
+      e.preventDefault();
+      actions.claim(claimButton.dataset.mine === 'true');
+      return;
+    }
+    if (!path.includes(button)) return;
     e.preventDefault();
-    onEscalate();
+    actions.escalate();
   });
 
   let message: HTMLElement | undefined;
@@ -143,7 +172,38 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
     if (status !== 'new') showStatus(status);
   };
 
-  if (answer) showResult(answer.sentiment, answer.status);
+  let teamPill: HTMLElement | undefined;
+  const showTeam = (view: TeamView) => {
+    const line = teamLine(lang, view);
+    if (line) {
+      teamPill ??= doc.createElement('span');
+      teamPill.className = `pill team${line.held ? ' held' : ''}`;
+      teamPill.textContent = line.text;
+      if (!teamPill.isConnected) wrap.insertBefore(teamPill, button);
+    } else teamPill?.remove();
+    const mine = view.claimed?.mine === true;
+    const offer = view.canClaim && !view.answered && !view.aside && (!view.claimed || mine);
+    if (offer) {
+      claimButton ??= doc.createElement('button');
+      claimButton.type = 'button';
+      claimButton.dataset.action = 'claim';
+      claimButton.dataset.mine = String(mine);
+      claimButton.textContent = label(lang, mine ? 'team.release' : 'team.claim');
+      if (!claimButton.isConnected) wrap.insertBefore(claimButton, button.nextSibling);
+    } else claimButton?.remove();
+    const set = (key: string, who: { name: string } | undefined) => {
+      if (who) host.dataset[key] = who.name;
+      else delete host.dataset[key];
+    };
+    set('vigieFlaggedBy', view.flagged);
+    set('vigieClaimedBy', view.claimed);
+    set('vigieAnsweredBy', view.answered);
+  };
+
+  if (answer) {
+    showResult(answer.sentiment, answer.status);
+    if (answer.team) showTeam(answer.team);
+  }
   else {
     pill.className = 'pill pending';
     pill.textContent = label(lang, 'sentiment.pending');
@@ -154,6 +214,7 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, onEs
     host,
     showStatus,
     showResult,
+    showTeam,
     showError(text) {
       if (!message) {
         message = doc.createElement('span');

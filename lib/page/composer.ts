@@ -132,7 +132,8 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       el(doc, 'div', { className: `sev sev-${f.severity}`, text: t(`voice.${f.severity}`) }),
       el(doc, 'div', { text: f.message }),
       mode === 'trainee' && f.explanation ? el(doc, 'div', { className: 'why', text: f.explanation }) : null,
-      el(doc, 'div', { className: 'fixes' }, ...fixes, here, brand),
+      // A rule a lead locked offers its fixes, never a way around it.
+      el(doc, 'div', { className: 'fixes' }, ...fixes, ...(f.locked ? [el(doc, 'span', { className: 'locked', text: t('composer.locked') })] : [here, brand])),
     );
   };
 

@@ -7,6 +7,7 @@ import { translate, type UiLang } from '../i18n';
 import type { Request, RequestType, Response } from '../messaging/protocol';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type Answer, type BadgeView } from './badge';
+import type { TeamStateMessage } from '../messaging/protocol';
 import { attachComposer, type ComposerDeps, type ComposerHandle } from './composer';
 import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
 export interface PageController {
   /** Opens the template picker for the reply box that has focus, or the last one used. */
   openPicker(): boolean;
+  /** A teammate (or this user in another tab) acted on these comments: their badges follow. */
+  showTeam(views: TeamStateMessage['views']): void;
 }
 
 const SEND_CHUNK = 200;
@@ -76,6 +79,9 @@ export function runPage(opts: RuntimeOptions): PageController {
       const target = composers.find((c) => c.editor === active || c.editor.contains(active)) ?? session?.lastComposer ?? composers[0];
       target?.openPicker();
       return Boolean(target);
+    },
+    showTeam(views) {
+      for (const { id, team } of views) for (const view of session?.views.get(id) ?? []) if (view.host.isConnected) view.showTeam(team);
     },
   };
 }
@@ -210,11 +216,12 @@ function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answe
   const views = (session.views.get(id) ?? []).filter((v) => v.host.isConnected);
   for (const view of views) {
     if (answer) view.showResult(answer.sentiment, answer.status);
+    if (answer?.team) view.showTeam(answer.team);
     if (error) view.showError(error);
   }
   for (const el of session.waiting.get(id) ?? []) {
     if (!el.isConnected) continue;
-    const view = createBadge(opts.document, opts.lang, id, () => escalate(opts, session, id), answer);
+    const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release) }, answer);
     if (error) view.showError(error);
     opts.adapter.anchorFor(el).append(view.host);
     views.push(view);
@@ -288,6 +295,18 @@ function escalate(opts: RuntimeOptions, session: Session, id: string): void {
       views().forEach((v) => v.showIncident(answer.incidentId, answer.title));
     },
   });
+}
+
+function claim(opts: RuntimeOptions, session: Session, id: string, release: boolean): void {
+  const views = () => session.views.get(id) ?? [];
+  opts
+    .send({ type: 'cs:team-claim', commentId: id, release })
+    .then(({ team }) => {
+      views().forEach((v) => v.showTeam(team));
+      // Someone else was first: say it where the user is about to type.
+      if (!release && team.claimed && !team.claimed.mine) views().forEach((v) => v.showError(translate(opts.lang, 'team.lost', { name: team.claimed!.name })));
+    })
+    .catch((err: Error) => views().forEach((v) => v.showError(translate(opts.lang, 'team.claimFailed', { reason: err.message }))));
 }
 
 function reportHealth(opts: RuntimeOptions, session: Session): void {

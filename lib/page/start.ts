@@ -2,6 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectUiLang, type UiLang } from '../i18n';
+import type { TeamStateMessage } from '../messaging/protocol';
 import { send } from '../messaging/send';
 import type { PlatformAdapter } from '../platforms/types';
 import type { PageState } from '../settings/page-state';
@@ -26,7 +27,10 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
   });
   // The keyboard shortcut is a browser command: the background forwards it to the active tab.
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id === browser.runtime.id && (message as { type?: string } | null)?.type === 'bg:open-picker') page.openPicker();
+    if (sender.id !== browser.runtime.id) return;
+    const type = (message as { type?: string } | null)?.type;
+    if (type === 'bg:open-picker') page.openPicker();
+    else if (type === 'bg:team-state') page.showTeam((message as TeamStateMessage).views);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -84,22 +84,15 @@ function docOfClaim(row: TeamCommentRecord, me: string, now: number): DocOf<'cla
   return { _id: docId.comment('claim', row.id), v: DOC_VERSION, type: 'claim', by: me, at: now, commentId: row.id, comment: row.comment, expiresAt: now };
 }
 
-export async function publishTemplate(db: VigieDb, t: Template, me: string, now: number, locked = t.team?.locked ?? false): Promise<Template> {
+/**
+ * Publishing sends the stored template or pack as it is; it becomes the team's (its `team` origin
+ * set) when the server's copy comes back, so a refused publish leaves a local one untouched.
+ */
+export async function publishTemplate(db: VigieDb, t: Template, me: string, now: number, locked = t.team?.locked ?? false): Promise<void> {
   const { usageCount: _u, lastUsedAt: _l, team: _t, ...shared } = t;
-  const doc: TeamDoc = { _id: docId.template(t.id), v: DOC_VERSION, type: 'template', by: me, at: now, locked, template: shared };
-  const stored: Template = { ...t, team: { by: me, at: now, locked } };
-  await db.transaction('rw', [db.templates, ...teamTables(db)], async () => {
-    await db.templates.put(stored);
-    await enqueue(db, doc, now);
-  });
-  return stored;
+  await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.template(t.id), v: DOC_VERSION, type: 'template', by: me, at: now, locked, template: shared }, now));
 }
 
 export async function publishPack(db: VigieDb, pack: VoicePack, me: string, now: number, lock: { locked: boolean; lockedRules: string[] }): Promise<void> {
-  const doc: TeamDoc = { _id: docId.voicePack(pack.id), v: DOC_VERSION, type: 'voicePack', by: me, at: now, ...lock, pack };
-  await db.transaction('rw', [db.voicePacks, ...teamTables(db)], async () => {
-    const stored = await db.voicePacks.get(pack.id);
-    await db.voicePacks.put({ ...pack, builtIn: false, active: lock.locked ? 1 : (stored?.active ?? 1), team: { by: me, at: now, ...lock } });
-    await enqueue(db, doc, now);
-  });
+  await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.voicePack(pack.id), v: DOC_VERSION, type: 'voicePack', by: me, at: now, ...lock, pack }, now));
 }

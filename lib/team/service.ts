@@ -12,7 +12,7 @@ import { publishPack, publishTemplate, recordCommentAction } from './actions';
 import { invitation as invitationSchema, type CommentDocType } from './docs';
 import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
 import { clearTeam } from './local';
-import { credentials, serverProblem, TEAM_CREDENTIALS_KEY, TEAM_KEY, type TeamMirror } from './state';
+import { can, credentials, serverProblem, TEAM_CREDENTIALS_KEY, TEAM_KEY, type TeamMirror } from './state';
 import { viewOf, type TeamView } from './view';
 
 export const TEAM_ALARM = 'vigie-team';
@@ -56,7 +56,9 @@ export function startTeamService(deps: { db: VigieDb; classify(text: string): Se
     if (!connection || ids.length === 0) return out;
     const [rows, members] = await Promise.all([db.teamComments.bulkGet(ids), db.members.toArray()]);
     const byName = new Map(members.map((m) => [m.name, m]));
-    rows.forEach((row, i) => row && out.set(ids[i]!, viewOf(row, byName, connection!.user, deps.now())));
+    const canClaim = can.claim(engine?.status().role);
+    // Every comment gets a view while connected, an empty one too: the badge then offers "I'll answer".
+    rows.forEach((row, i) => out.set(ids[i]!, { ...viewOf(row, byName, connection!.user, deps.now()), canClaim }));
     return out;
   }
 

@@ -12,6 +12,8 @@ export const teamView = z.object({
   claimed: who.extend({ until: z.number() }).optional(),
   answered: who.optional(),
   aside: who.optional(),
+  /** The member's role lets them claim (a moderator flags, a community manager answers). */
+  canClaim: z.boolean().optional(),
 });
 export type TeamView = z.infer<typeof teamView>;
 

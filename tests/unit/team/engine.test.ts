@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
 import { recordSeen } from '../../../lib/db/comments';
+import { savePack } from '../../../lib/db/voicePacks';
 import { openDb, type VigieDb } from '../../../lib/db/schema';
 import { recordCommentAction, publishPack } from '../../../lib/team/actions';
 import { addMember, initWorkspace } from '../../../lib/team/admin';
@@ -150,19 +151,38 @@ describe('team engine', () => {
     expect(await holder.db.teamNotices.count()).toBe(0);
   });
 
-  it("a trainee's pack edit is refused by the server and rolled back here, with the server's reason", async () => {
+  it("a trainee's pack publish is refused by the server with its reason; the trainee's own pack stays as it was", async () => {
     const theo = await member('theo');
     await theo.engine.start();
-    const pack = { format: 'vigie-voice-pack' as const, version: 1 as const, id: 'acme-ton', name: 'Ton Acme', lang: 'fr', vocabulary: [], rules: [] };
+    const pack = { format: 'vigie-voice-pack' as const, version: 1 as const, id: 'acme-ton', name: 'Ton Acme', lang: 'fr', vocabulary: ['Acme'], rules: [] };
+    expect(await savePack(theo.db, pack)).toMatchObject({ ok: true });
     await publishPack(theo.db, pack, 'theo', Date.now(), { locked: false, lockedRules: [] });
-    expect(await theo.db.voicePacks.get('acme-ton')).toBeDefined();
     await theo.engine.flush();
     expect(await theo.db.teamOutbox.count()).toBe(0);
     const [notice] = await theo.db.teamNotices.toArray();
     expect(notice).toMatchObject({ kind: 'refused', docId: 'voicePack:acme-ton' });
     expect(notice!.detail).toMatch(/trainee/);
-    expect(await theo.db.voicePacks.get('acme-ton')).toBeUndefined();
+    expect(await theo.db.voicePacks.get('acme-ton')).toMatchObject({ vocabulary: ['Acme'], active: 1 });
+    expect((await theo.db.voicePacks.get('acme-ton'))!.team).toBeUndefined();
     await expect(adminRemote().get('voicePack:acme-ton')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a lead's locked pack reaches everyone switched on; a trainee's forced edit of it is refused and the lead's rules come back", async () => {
+    const ines = await member('ines');
+    const theo = await member('theo');
+    await Promise.all([ines.engine.start(), theo.engine.start()]);
+    const rule = { id: 'acme.no-mp', kind: 'existence' as const, severity: 'error' as const, message: 'Pas de « MP »', explanation: 'On écrit « message privé ».', tokens: ['MP'], ignoreCase: true, nonword: false };
+    const pack = { format: 'vigie-voice-pack' as const, version: 1 as const, id: 'acme-lock', name: 'Acme verrouillé', lang: 'fr', vocabulary: [], rules: [rule] };
+    await publishPack(ines.db, pack, 'ines', Date.now(), { locked: true, lockedRules: ['acme.no-mp'] });
+    await ines.engine.flush();
+    const got = await until(() => theo.db.voicePacks.get('acme-lock'), (p) => p?.team?.locked === true, 'the locked pack on the trainee side');
+    expect(got).toMatchObject({ active: 1, team: { by: 'ines', lockedRules: ['acme.no-mp'] } });
+
+    await theo.db.voicePacks.update('acme-lock', { rules: [] });
+    await publishPack(theo.db, { ...pack, rules: [] }, 'theo', Date.now() + 1, { locked: true, lockedRules: [] });
+    await theo.engine.flush();
+    expect((await theo.db.teamNotices.toArray()).map((n) => n.kind)).toContain('refused');
+    expect((await theo.db.voicePacks.get('acme-lock'))!.rules.map((r) => r.id)).toEqual(['acme.no-mp']);
   });
 
   it('an answer made while the server is unreachable waits in the outbox and lands once it is back', async () => {
