@@ -4,6 +4,7 @@ import { listActiveIncidents } from '../db/incidents';
 import type { VigieDb } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { PAGE_STATE_KEY, type PageState } from '../settings/page-state';
+import { toolbarButton } from './action';
 
 export async function computePageState(db: VigieDb): Promise<PageState> {
   const [uiLang, voice, incidents] = await Promise.all([getSetting(db, 'uiLang'), getSetting(db, 'voice'), listActiveIncidents(db)]);
@@ -19,8 +20,9 @@ export async function computePageState(db: VigieDb): Promise<PageState> {
 export async function publishPageState(db: VigieDb): Promise<PageState> {
   const state = await computePageState(db);
   await browser.storage.local.set({ [PAGE_STATE_KEY]: state });
-  await browser.action.setBadgeText({ text: state.crisis ? '!' : '' });
-  if (state.crisis) await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
-  await browser.action.setTitle({ title: state.crisis ? `Vigie: ${state.crisis.title}` : 'Vigie' });
+  const button = toolbarButton();
+  await button.setBadgeText({ text: state.crisis ? '!' : '' });
+  if (state.crisis) await button.setBadgeBackgroundColor({ color: '#b3261e' });
+  await button.setTitle({ title: state.crisis ? `Vigie: ${state.crisis.title}` : 'Vigie' });
   return state;
 }

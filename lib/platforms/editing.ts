@@ -29,7 +29,9 @@ export async function selectForWrite(el: HTMLElement, mode: WriteMode): Promise<
 export function pasteText(el: HTMLElement, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  // Firefox ignores clipboardData here (the event gets an empty DataTransfer of its own) and fills it from its own `dataType` and `data` members instead; Chromium ignores those.
+  const init: ClipboardEventInit & { dataType: string; data: string } = { clipboardData: data, dataType: 'text/plain', data: text, bubbles: true, cancelable: true };
+  const event = new ClipboardEvent('paste', init);
   el.dispatchEvent(event);
   // An editor that handled the paste cancels the browser's default, which would do nothing on a synthetic event.
   return event.defaultPrevented;

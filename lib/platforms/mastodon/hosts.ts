@@ -19,20 +19,42 @@ function replace(hosts: string[]) {
   for (const h of hosts) instanceHosts.add(h);
 }
 
+interface ExtensionGlobals {
+  browser?: { runtime?: { id?: string }; storage?: StorageLike };
+  chrome?: { runtime?: { id?: string }; storage?: StorageLike };
+  location?: { protocol: string };
+}
+
+/**
+ * The promise-returning storage API, as wxt/browser picks it: Firefox's `browser`; Chrome's `chrome`.
+ * Firefox also has a `chrome`, whose methods take callbacks and return undefined.
+ */
+function extensionApi() {
+  const g = globalThis as ExtensionGlobals;
+  return g.browser?.runtime?.id ? g.browser : g.chrome;
+}
+
 const loading = new WeakMap<StorageLike, Promise<void>>();
 
 /** Fills the set from storage once and follows every later change; the same promise for every caller. */
-export function loadInstanceHosts(storage: StorageLike | undefined = (globalThis as { chrome?: { storage?: StorageLike } }).chrome?.storage): Promise<void> {
+export function loadInstanceHosts(storage: StorageLike | undefined = extensionApi()?.storage): Promise<void> {
   if (!storage) return Promise.resolve();
   const started = loading.get(storage);
   if (started) return started;
+  let follows = false;
   const load = (async () => {
     storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && INSTANCES_KEY in changes) replace(hostList(changes[INSTANCES_KEY]!.newValue));
+      if (area !== 'local' || !(INSTANCES_KEY in changes)) return;
+      follows = true;
+      replace(hostList(changes[INSTANCES_KEY]!.newValue));
     });
-    replace(hostList((await storage.local.get(INSTANCES_KEY))[INSTANCES_KEY]));
+    const stored = (await storage.local.get(INSTANCES_KEY))?.[INSTANCES_KEY];
+    // A change that came in while the read was on its way is newer than what the read returned.
+    if (!follows) replace(hostList(stored));
   })();
   loading.set(storage, load);
+  // A failed read is tried again by the next caller instead of failing every caller for the worker's life.
+  load.catch(() => loading.delete(storage));
   return load;
 }
 
@@ -42,7 +64,7 @@ export function loadInstanceHosts(storage: StorageLike | undefined = (globalThis
  * of ours; content scripts never consult the set).
  */
 const extensionContext = () => {
-  const g = globalThis as { chrome?: { runtime?: { id?: string }; storage?: unknown }; location?: { protocol: string } };
-  return !!g.chrome?.runtime?.id && !!g.chrome.storage && !/^https?:$/.test(g.location?.protocol ?? '');
+  const api = extensionApi();
+  return !!api?.runtime?.id && !!api.storage && !/^https?:$/.test((globalThis as ExtensionGlobals).location?.protocol ?? '');
 };
-if (extensionContext()) void loadInstanceHosts();
+if (extensionContext()) loadInstanceHosts().catch((err: unknown) => console.error('[vigie] Mastodon instances not loaded', err));
