@@ -53,7 +53,12 @@ function Join() {
     if (problem) return setError(problem);
     const origin = serverOriginPattern(server);
     // Asked inside the click, while the browser still counts it as the user's gesture: that server only.
-    const asked = browser.permissions.request({ origins: [origin] });
+    let asked: Promise<boolean>;
+    try {
+      asked = browser.permissions.request({ origins: [origin] });
+    } catch (err) {
+      return setError((err as Error).message);
+    }
     setBusy(true);
     setError(t('team.accessAsked', { origin }));
     void asked

@@ -1,7 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { getDb } from '../lib/db';
 import type { BrandRecord } from '../lib/db/model';
+import { browser } from 'wxt/browser';
 import { saveTemplate, TemplateError, type TemplateIssue } from '../lib/db/templates';
+import type { Answer } from '../lib/messaging/protocol';
+import { can } from '../lib/team/state';
+import { useTeam } from './team';
 import { templateCategory, type Template } from '../lib/templates/model';
 import { platformId, PLATFORM_NAMES, type PlatformId } from '../lib/templates/platforms';
 import type { RenderableTemplate } from '../lib/templates/render';
@@ -81,10 +85,18 @@ export function TemplateEditor({ template, brands, uiLang, onDone }: { template?
   const langs = Object.keys(input.bodies);
   const brand = brands.find((b) => b.id === draft.brandId) ?? brands[0];
 
+  const team = useTeam();
+  // In a workspace, what a lead or community manager saves is the team's; a trainee reads team templates.
+  const readOnly = Boolean(team && template?.team && !can.publish(team.role));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (readOnly) return;
     try {
-      await saveTemplate(getDb(), input);
+      const saved = await saveTemplate(getDb(), input);
+      if (team && can.publish(team.role)) {
+        const answer = (await browser.runtime.sendMessage({ type: 'ui:team-publish', kind: 'template', id: saved.id })) as Answer<'ui:team-publish'>;
+        if (!answer.ok) throw new Error(answer.error.message);
+      }
       onDone();
     } catch (err) {
       setIssues(err instanceof TemplateError ? err.issues : [{ path: '', message: (err as Error).message }]);
@@ -190,7 +202,8 @@ export function TemplateEditor({ template, brands, uiLang, onDone }: { template?
         </div>
       )}
       <div className="row-actions">
-        <button type="submit" className="primary">
+        {readOnly && <p className="muted" data-testid="template-read-only">{t('tpl.team.readOnly')}</p>}
+        <button type="submit" className="primary" disabled={readOnly}>
           {t('common.save')}
         </button>
         <button type="button" onClick={onDone}>

@@ -71,6 +71,7 @@ function TemplateItem({ template, onEdit }: { template: Template; onEdit(): void
         {template.trigger && ` · ${template.trigger}`}
         {template.fields.length > 0 && ` · ${t('tpl.nFields', { n: template.fields.length })}`}
         {` · ${t('tpl.uses', { n: template.usageCount })}`}
+        {template.team && ` · ${t('tpl.team.by', { name: template.team.by })}`}
       </span>
       <div className="row-actions">
         <button type="button" onClick={() => duplicateTemplate(getDb(), template.id, t('tpl.copyName', { name: template.name }))} aria-label={t('tpl.duplicateOne', { name: template.name })}>

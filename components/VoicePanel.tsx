@@ -1,10 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { getDb } from '../lib/db';
 import { listBrands } from '../lib/db/brands';
 import type { VoicePackRecord } from '../lib/db/model';
+import type { Answer } from '../lib/messaging/protocol';
+import { can } from '../lib/team/state';
+import { browser } from 'wxt/browser';
+import { useTeam } from './team';
 import {
   addVocabulary,
+  isLockedPack,
   allowList,
   deletePack,
   importValeStyle,
@@ -39,19 +44,60 @@ function PackErrors({ errors }: { errors: PackError[] }) {
   );
 }
 
+/** Sends a stored pack to the team workspace; a lead may lock it (on for everyone, its rules never ignored). */
+async function publish(id: string, locked: boolean): Promise<string | undefined> {
+  const answer = (await browser.runtime.sendMessage({ type: 'ui:team-publish', kind: 'voicePack', id, locked })) as Answer<'ui:team-publish'>;
+  return answer.ok ? undefined : answer.error.message;
+}
+
 function PackRow({ pack }: { pack: VoicePackRecord }) {
   const t = useT();
+  const team = useTeam();
   const [error, setError] = useState<string>();
+  const [published, setPublished] = useState(false);
+  // The lock box shows the user's choice at once; the server's copy confirms it when it comes back.
+  const [lock, setLock] = useState(pack.team?.locked ?? false);
+  useEffect(() => setLock(pack.team?.locked ?? false), [pack.team?.locked]);
+  // A lead's lock holds for everyone else: the UI does not offer what the lock forbids.
+  const held = isLockedPack(pack) && team?.role !== 'lead';
   return (
-    <li className="pack" data-pack-id={pack.id}>
+    <li className="pack" data-pack-id={pack.id} data-locked={isLockedPack(pack)}>
       <label>
-        <input type="checkbox" checked={pack.active === 1} onChange={(e) => setActive(getDb(), pack.id, e.target.checked)} /> <strong>{pack.name}</strong>
+        <input
+          type="checkbox"
+          checked={pack.active === 1}
+          disabled={held}
+          onChange={(e) => setActive(getDb(), pack.id, e.target.checked).catch((err: Error) => setError(err.message))}
+        />{' '}
+        <strong>{pack.name}</strong>
       </label>
       <span className="muted">
         {' '}
         {pack.lang} · {t('vp.rules', { n: pack.rules.length })} · {t(pack.builtIn ? 'vp.builtIn' : pack.brandId ? 'vp.brandPack' : 'vp.sharedPack')}
+        {pack.team && <> · {t(pack.team.locked ? 'vp.team.locked' : 'vp.team.published', { name: pack.team.by })}</>}
       </span>
-      {!pack.builtIn && (
+      {team && !pack.builtIn && !pack.brandId && can.publish(team.role) && !held && (
+        <>
+          <button type="button" data-action="publish-pack" onClick={() => void publish(pack.id, lock).then((e) => (e ? setError(e) : setPublished(true)))}>
+            {t('vp.team.publish')}
+          </button>
+          {can.lock(team.role) && (
+            <label>
+              <input
+                type="checkbox"
+                data-action="lock-pack"
+                checked={lock}
+                onChange={(e) => {
+                  setLock(e.target.checked);
+                  void publish(pack.id, e.target.checked).then((err) => (err ? setError(err) : setPublished(true)));
+                }}
+              />{' '}
+              {t('vp.team.lock')}
+            </label>
+          )}
+        </>
+      )}
+      {!pack.builtIn && !held && (
         <button
           type="button"
           aria-label={t('vp.deleteOne', { name: pack.name })}
@@ -60,6 +106,7 @@ function PackRow({ pack }: { pack: VoicePackRecord }) {
           {t('common.delete')}
         </button>
       )}
+      {published && !error && <p role="status">{t('vp.team.sent')}</p>}
       {error && <p role="alert" className="error-text">{error}</p>}
     </li>
   );

@@ -385,6 +385,13 @@ export const en: Record<keyof typeof fr, string> = {
   'queue.holder.mine': "Mine",
   'queue.holder.unassigned': "Unassigned",
   'composer.locked': "Rule locked by your lead",
+  'vp.team.publish': "Publish to the team",
+  'vp.team.lock': "Lock (on for everyone, rules cannot be ignored)",
+  'vp.team.locked': "locked by {name}",
+  'vp.team.published': "published by {name}",
+  'vp.team.sent': "Sent to the team.",
+  'tpl.team.readOnly': "Team template: only a lead or a community manager can change it.",
+  'tpl.team.by': "team · {name}",
   'queue.claim': "I'll answer",
   'queue.release': "Release",
 };

@@ -383,6 +383,13 @@ export const fr = {
   'queue.holder.mine': "Les miens",
   'queue.holder.unassigned': "Non attribués",
   'composer.locked': "Règle verrouillée par votre responsable",
+  'vp.team.publish': "Publier pour l’équipe",
+  'vp.team.lock': "Verrouiller (actif pour tous, règles non ignorables)",
+  'vp.team.locked': "verrouillé par {name}",
+  'vp.team.published': "publié par {name}",
+  'vp.team.sent': "Envoyé à l’équipe.",
+  'tpl.team.readOnly': "Modèle de l’équipe : seul un responsable ou un community manager peut le modifier.",
+  'tpl.team.by': "équipe · {name}",
   'queue.claim': "Je réponds",
   'queue.release': "Libérer",
 } as const;

@@ -42,8 +42,11 @@ export function serverProblem(server: string): string | undefined {
   return `the team server must use https (http only on 127.0.0.1 or localhost): ${url.origin}`;
 }
 
-/** The host permission asked for when the user connects: that server's origin only. */
-export const serverOriginPattern = (server: string) => `${new URL(server).origin}/*`;
+/** The host permission asked for when the user connects: that server's host only (match patterns take no port). */
+export function serverOriginPattern(server: string): string {
+  const url = new URL(server);
+  return `${url.protocol}//${url.hostname}/*`;
+}
 
 /** Who may do what, as the UI mirrors it; the server's validate_doc_update decides. */
 export const can = {
