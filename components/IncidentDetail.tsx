@@ -8,7 +8,9 @@ import { addNote, assignRole, changeSeverity, changeStatus, loadBundle, tickItem
 import { platformNames, type PlatformId } from '../lib/platforms/types';
 import { saveAsFile } from './files';
 import { fileStem, incidentChanged, reportUrl, useAgentName } from './IncidentActions';
+import type { MemberRecord } from '../lib/team/local';
 import { useSetting } from './hooks';
+import { useTeam } from './team';
 import { useLang, useT } from './i18n';
 
 const when = (iso: string, lang: string) => new Date(iso).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
@@ -20,6 +22,8 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
   const by = useAgentName();
   const playbook = useSetting('playbook');
   const bundle = useLiveQuery(() => loadBundle(getDb(), id).catch(() => null), [id]);
+  const team = useTeam();
+  const members = useLiveQuery(() => getDb().members.toArray(), []);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
 
@@ -35,6 +39,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
     );
   }
   const { incident, timeline, comments, clips } = bundle;
+  const names = new Map((members ?? []).map((m) => [m.name, m.displayName]));
 
   /** Every change: write it, then let the background republish crisis mode and notify the team. */
   const act = async (change: () => Promise<unknown>) => {
@@ -119,6 +124,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
               label={r.name[lang]}
               duty={r.duty[lang]}
               person={incident.roles.find((x) => x.role === r.id)?.person ?? ''}
+              members={team ? (members ?? []) : undefined}
               save={(person) => act(() => assignRole(getDb(), incident.id, { id: r.id, label: r.name[lang] }, person, leadRole, new Date(), by))}
             />
           ))}
@@ -201,6 +207,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
           {sorted.map((e) => (
             <li key={e.id ?? `${e.at}-${e.kind}`} data-kind={e.kind}>
               <time dateTime={e.at}>{when(e.at, lang)}</time> <span className={`tl-kind tl-${e.kind}`}>{t(`inc.kind.${e.kind}`)}</span> <span className="tl-text">{e.text}</span>
+              {e.by && <span className="tl-by" data-testid="timeline-by"> · {names.get(e.by) ?? e.by}</span>}
             </li>
           ))}
         </ol>
@@ -224,14 +231,30 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
   );
 }
 
-function RoleField({ label, duty, person, save }: { label: string; duty: string; person: string; save(person: string): Promise<void> }) {
+/** A playbook role: a workspace member in a team (chosen from the members), a free name otherwise. */
+function RoleField({ label, duty, person, members, save }: { label: string; duty: string; person: string; members?: MemberRecord[]; save(person: string): Promise<void> }) {
   const t = useT();
   const [draft, setDraft] = useState(person);
   return (
     <div className="inc-role">
       <dt title={duty}>{label}</dt>
       <dd>
-        <input aria-label={label} value={draft} maxLength={200} onChange={(e) => setDraft(e.target.value)} />
+        {members ? (
+          <select aria-label={label} value={draft} onChange={(e) => setDraft(e.target.value)}>
+            <option value="">—</option>
+            {/* A name given before the workspace was joined stays choosable until it is replaced. */}
+            {person && !members.some((m) => m.displayName === person) && <option value={person}>{person}</option>}
+            {members
+              .filter((m) => m.active)
+              .map((m) => (
+                <option key={m.name} value={m.displayName}>
+                  {m.displayName} ({t(`team.role.${m.role}`)})
+                </option>
+              ))}
+          </select>
+        ) : (
+          <input aria-label={label} value={draft} maxLength={200} onChange={(e) => setDraft(e.target.value)} />
+        )}
         {draft.trim() !== person && (
           <button type="button" onClick={() => save(draft)}>
             {t('common.save')}

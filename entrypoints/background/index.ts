@@ -16,11 +16,12 @@ export default defineBackground(() => {
   const db = getDb();
   const crisis = startCrisisServices(db);
   // The team workspace, when one is joined: its sync wakes with the worker and from its alarm.
-  const team = startTeamService({ db, classify, now: Date.now });
+  const team = startTeamService({ db, classify, now: Date.now, onIncidents: () => void publishPageState(db) });
   const effects = {
     commentsSeen: crisis.commentsSeen,
     async incidentChanged(incident: Incident, created: boolean) {
       await publishPageState(db);
+      await team.publishIncident(incident.id);
       await crisis.incidentChanged(incident, created);
     },
     async settingsChanged() {

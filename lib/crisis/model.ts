@@ -87,6 +87,10 @@ export const timelineEntry = z.object({
   text: z.string().max(5_000),
   /** What the entry points at: a comment id, a checklist item id, a clip id, a URL. */
   ref: z.string().optional(),
+  /** The team member who made the change, in a team workspace. */
+  by: z.string().max(100).optional(),
+  /** Its document in the team workspace, once shared (or when it came from there). */
+  teamId: z.string().max(400).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 

@@ -9,6 +9,7 @@ import type { VigieDb } from '../db/schema';
 import type { Template } from '../templates/model';
 import type { VoicePack } from '../voice/pack';
 import { CLAIM_MINUTES, DOC_VERSION, docId, type CommentDocType, type DocOf, type SharedComment, type TeamDoc } from './docs';
+import { incidentFingerprint, publishedKey } from './apply';
 import { partOf, setCommentPart, teamTables, type TeamCommentRecord } from './local';
 
 /** What teammates get of a stored comment: enough to find and answer it, no sentiment. */
@@ -95,4 +96,47 @@ export async function publishTemplate(db: VigieDb, t: Template, me: string, now:
 
 export async function publishPack(db: VigieDb, pack: VoicePack, me: string, now: number, lock: { locked: boolean; lockedRules: string[] }): Promise<void> {
   await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.voicePack(pack.id), v: DOC_VERSION, type: 'voicePack', by: me, at: now, ...lock, pack }, now));
+}
+
+/**
+ * Shares what changed of an incident since this device last sent or received it: the incident
+ * (title, severity, status, roles), each tick that moved, each new timeline entry, each newly
+ * linked comment and clip. Called after every local change of the incident.
+ */
+export async function publishIncident(db: VigieDb, incidentId: string, me: string, now: number): Promise<number> {
+  return db.transaction('rw', [db.incidents, db.timeline, db.comments, db.clips, ...teamTables(db)], async () => {
+    const incident = await db.incidents.get(incidentId);
+    if (!incident) return 0;
+    const base = { v: DOC_VERSION, by: me, at: now } as const;
+    const docs: TeamDoc[] = [];
+    const changed = async (id: string, value: unknown) => {
+      const key = publishedKey(id);
+      if ((await db.teamMeta.get(key))?.value === value) return false;
+      await db.teamMeta.put({ key, value });
+      return true;
+    };
+    const incidentDocId = docId.incident(incident.id);
+    if (await changed(incidentDocId, incidentFingerprint(incident))) docs.push({ ...base, _id: incidentDocId, type: 'incident', incident });
+    for (const item of incident.checklist) {
+      const id = docId.tick(incident.id, item.id);
+      if (await changed(id, item.done)) docs.push({ ...base, _id: id, type: 'tick', incidentId: incident.id, itemId: item.id, done: item.done });
+    }
+    const entries = await db.timeline.where('incidentId').equals(incident.id).filter((e) => !e.teamId).toArray();
+    for (const e of entries) {
+      const id = docId.timeline(incident.id, globalThis.crypto.randomUUID());
+      const { id: _local, teamId: _t, incidentId: _i, by, ...entry } = e;
+      await db.timeline.update(e.id!, { teamId: id });
+      docs.push({ ...base, by: me, _id: id, type: 'timeline', incidentId: incident.id, entry: { ...entry, ...(by ? { by } : {}) } });
+    }
+    for (const c of await db.comments.where('incidentId').equals(incident.id).toArray()) {
+      const id = docId.link(incident.id, c.id);
+      if (await changed(id, true)) docs.push({ ...base, _id: id, type: 'link', incidentId: incident.id, commentId: c.id, comment: sharedCommentOf(c) });
+    }
+    for (const clip of await db.clips.where('incidentId').equals(incident.id).toArray()) {
+      const id = docId.clip(clip.id);
+      if (await changed(id, true)) docs.push({ ...base, _id: id, type: 'clip', incidentId: incident.id, clip });
+    }
+    for (const doc of docs) await enqueue(db, doc, now);
+    return docs.length;
+  });
 }

@@ -4,7 +4,9 @@
  * reaches the picker. Every document is untrusted: validated first, quarantined when invalid,
  * never allowed to stop the others.
  */
+import { clip as clipSchema, incident as incidentSchema, timelineEntry } from '../crisis/model';
 import { recordSeen, setStatus } from '../db/comments';
+import { needsAttention } from '../db/model';
 import type { VigieDb } from '../db/schema';
 import { parsePack } from '../voice/pack';
 import { template as templateSchema } from '../templates/model';
@@ -27,8 +29,13 @@ export interface Change {
 export interface Applied {
   /** Comments whose team state changed: their badges on open pages are told. */
   comments: string[];
+  /** Incidents a teammate changed: crisis mode and the banner follow. */
+  incidents: string[];
   quarantined: string[];
 }
+
+/** What this device last sent or received of a shared incident part, so a change is published once and never echoed. */
+export const publishedKey = (docId: string) => `pub:${docId}`;
 
 const excerptOf = (doc: unknown) => {
   try {
@@ -53,8 +60,8 @@ function deletedKind(id: string): { type: string; key: string } | undefined {
 
 /** Applies a batch in one transaction: either all of it and the checkpoint, or nothing. */
 export async function applyChanges(db: VigieDb, changes: Change[], deps: ApplyDeps, checkpoint?: { key: string; value: unknown }): Promise<Applied> {
-  const applied: Applied = { comments: [], quarantined: [] };
-  await db.transaction('rw', [db.comments, db.templates, db.voicePacks, ...teamTables(db)], async () => {
+  const applied: Applied = { comments: [], incidents: [], quarantined: [] };
+  await db.transaction('rw', [db.comments, db.templates, db.voicePacks, db.incidents, db.timeline, db.clips, ...teamTables(db)], async () => {
     for (const change of changes) {
       if (change.id.startsWith('_design/')) continue;
       if (change.deleted) await applyDeletion(db, change.id, deps, applied);
@@ -126,7 +133,73 @@ async function applyValid(db: VigieDb, doc: TeamDoc, deps: ApplyDeps, applied: A
       });
       return;
     }
+    case 'incident':
+    case 'tick':
+    case 'timeline':
+    case 'link':
+    case 'clip': {
+      const problem = await applyIncidentDoc(db, doc, deps);
+      if (!problem) applied.incidents.push(doc.type === 'incident' ? String(doc.incident.id) : doc.incidentId);
+      return problem;
+    }
   }
+}
+
+async function applyIncidentDoc(db: VigieDb, doc: DocOf<'incident' | 'tick' | 'timeline' | 'link' | 'clip'>, deps: ApplyDeps): Promise<string | undefined> {
+  switch (doc.type) {
+    case 'incident': {
+      const parsed = incidentSchema.safeParse(doc.incident);
+      if (!parsed.success) return `incident: ${describe(parsed.error)}`;
+      if (doc._id !== `incident:${parsed.data.id}`) return `an incident with id ${parsed.data.id} must have the id incident:${parsed.data.id}`;
+      // Ticks are their own documents: what this device knows of each item stays.
+      const local = await db.incidents.get(parsed.data.id);
+      const ticks = new Map(local?.checklist.map((i) => [i.id, i]));
+      await db.incidents.put({ ...parsed.data, checklist: parsed.data.checklist.map((i) => ticks.get(i.id) ?? i) });
+      await db.teamMeta.put({ key: publishedKey(doc._id), value: incidentFingerprint(parsed.data) });
+      return;
+    }
+    case 'tick': {
+      const local = await db.incidents.get(doc.incidentId);
+      if (local) {
+        const checklist = local.checklist.map((i) =>
+          i.id === doc.itemId ? { ...i, done: doc.done, ...(doc.done ? { doneAt: new Date(doc.at).toISOString(), doneBy: doc.by } : { doneAt: undefined, doneBy: undefined }) } : i,
+        );
+        await db.incidents.put({ ...local, checklist });
+      }
+      await db.teamMeta.put({ key: publishedKey(doc._id), value: doc.done });
+      return;
+    }
+    case 'timeline': {
+      const parsed = timelineEntry.safeParse({ ...doc.entry, incidentId: doc.incidentId, by: doc.by, teamId: doc._id, id: undefined });
+      if (!parsed.success) return `timeline entry: ${describe(parsed.error)}`;
+      const known = await db.timeline.where('incidentId').equals(doc.incidentId).filter((e) => e.teamId === doc._id).count();
+      if (!known) await db.timeline.add(parsed.data);
+      return;
+    }
+    case 'link': {
+      if (!(await db.comments.get(doc.commentId))) await recordSeen(db, [doc.comment], doc.comment.threadUrl, deps.classify, deps.now());
+      const row = (await db.comments.get(doc.commentId))!;
+      if (!row.incidentId || row.status === 'new') {
+        const next = { ...row, incidentId: row.incidentId ?? doc.incidentId, status: row.status === 'new' ? ('flagged' as const) : row.status, flaggedAt: row.flaggedAt ?? doc.at };
+        await db.comments.put({ ...next, attention: needsAttention(next) });
+      }
+      await db.teamMeta.put({ key: publishedKey(doc._id), value: true });
+      return;
+    }
+    case 'clip': {
+      const parsed = clipSchema.safeParse(doc.clip);
+      if (!parsed.success) return `clip: ${describe(parsed.error)}`;
+      await db.clips.put(parsed.data);
+      await db.teamMeta.put({ key: publishedKey(doc._id), value: true });
+      return;
+    }
+  }
+}
+
+/** An incident as it is shared, without the checklist's ticks (their own documents): what "changed" compares. */
+export function incidentFingerprint(i: { checklist: { id: string; text: string }[] } & Record<string, unknown>): string {
+  const { checklist, ...rest } = i;
+  return JSON.stringify({ ...rest, checklist: checklist.map(({ id, text }) => ({ id, text })) });
 }
 
 async function applyCommentDoc(db: VigieDb, doc: DocOf<CommentDocType>, deps: ApplyDeps): Promise<void> {

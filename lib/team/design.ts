@@ -19,7 +19,7 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
   var TYPES = ${JSON.stringify(docTypes)};
   var VERSION = ${JSON.stringify(DOC_VERSION)};
   var ROLE_LABEL = { lead: 'a lead', cm: 'a community manager', moderator: 'a moderator', trainee: 'a trainee' };
-  var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs' };
+  var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs', incident: 'incidents', tick: 'checklist ticks', timeline: 'timeline entries', link: 'incident links', clip: 'clipped articles' };
 
   var userRoles = userCtx.roles || [];
   if (userRoles.indexOf('_admin') !== -1) return;
@@ -120,6 +120,33 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
     var oldRules = (old && old.lockedRules) || [];
     if (Object.prototype.toString.call(newRules) !== '[object Array]') refuse('lockedRules must be a list of rule ids');
     if (!sameList(newRules, oldRules)) refuse('only a lead can lock or unlock voice-pack rules');
+    return;
+  }
+
+  // Anyone in the workspace escalates (a moderator included); editing an incident is for those who handle it.
+  if (type === 'incident') {
+    if (old && !may(['lead', 'cm', 'trainee'])) refuse(who + ' can open incidents but not change them');
+    if (!deleting && newDoc._id !== 'incident:' + (newDoc.incident && newDoc.incident.id)) refuse('an incident document is named incident:<its id>');
+    return;
+  }
+
+  if (type === 'tick') {
+    if (!may(['lead', 'cm', 'trainee'])) refuse(who + ' cannot tick an incident checklist');
+    return;
+  }
+
+  // Timeline entries are the incident's record: written once, never edited or removed.
+  if (type === 'timeline') {
+    if (old || deleting) refuse('timeline entries cannot be changed or removed');
+    // A moderator's entries are what a moderator may do; a refused edit leaves no entry claiming it happened.
+    var kind = newDoc.entry && newDoc.entry.kind;
+    var editing = kind === 'status' || kind === 'severity' || kind === 'checklist';
+    if (editing && !may(['lead', 'cm', 'trainee'])) refuse(who + ' cannot record a ' + kind + ' change on an incident');
+    return;
+  }
+
+  if (type === 'link' || type === 'clip') {
+    if (old && !may(['lead', 'cm', 'trainee'])) refuse(who + ' cannot change ' + label);
     return;
   }
 

@@ -82,7 +82,33 @@ export const voicePackDoc = z.object({
   lockedRules: z.array(z.string().max(200)).max(500).default([]),
 });
 
-export const teamDoc = z.discriminatedUnion('type', [memberDoc, flagDoc, claimDoc, answerDoc, asideDoc, templateDoc, voicePackDoc]);
+/**
+ * An incident is shared as several documents so that people working on it at once never conflict:
+ * the incident itself (title, severity, status, roles; newest wins), one tick per checklist item,
+ * one immutable document per timeline entry, one link per comment, one per clipped article.
+ * Their contents are checked by lib/crisis/model on arrival.
+ */
+const incidentId = z.string().min(1).max(100);
+export const incidentDoc = z.object({ ...base, type: z.literal('incident'), incident: z.record(z.string(), z.unknown()) });
+export const tickDoc = z.object({ ...base, type: z.literal('tick'), incidentId, itemId: z.string().min(1).max(100), done: z.boolean() });
+export const timelineDoc = z.object({ ...base, type: z.literal('timeline'), incidentId, entry: z.record(z.string(), z.unknown()) });
+export const linkDoc = z.object({ ...base, type: z.literal('link'), incidentId, ...onComment });
+export const clipDoc = z.object({ ...base, type: z.literal('clip'), incidentId, clip: z.record(z.string(), z.unknown()) });
+
+export const teamDoc = z.discriminatedUnion('type', [
+  memberDoc,
+  flagDoc,
+  claimDoc,
+  answerDoc,
+  asideDoc,
+  templateDoc,
+  voicePackDoc,
+  incidentDoc,
+  tickDoc,
+  timelineDoc,
+  linkDoc,
+  clipDoc,
+]);
 export type TeamDoc = z.infer<typeof teamDoc>;
 export type TeamDocType = TeamDoc['type'];
 export type DocOf<T extends TeamDocType> = Extract<TeamDoc, { type: T }>;
@@ -98,6 +124,11 @@ export const docId = {
   comment: (type: CommentDocType, commentId: string) => `${type}:${commentId}`,
   template: (id: string) => `template:${id}`,
   voicePack: (id: string) => `voicePack:${id}`,
+  incident: (id: string) => `incident:${id}`,
+  tick: (incidentId: string, itemId: string) => `tick:${incidentId}:${itemId}`,
+  timeline: (incidentId: string, uid: string) => `timeline:${incidentId}:${uid}`,
+  link: (incidentId: string, commentId: string) => `link:${incidentId}:${commentId}`,
+  clip: (id: string) => `clip:${id}`,
 };
 
 /** How long a claim holds when its holder goes quiet (closed the tab, went home). */

@@ -58,11 +58,14 @@ export interface EngineDeps extends ApplyDeps {
   onStatus(status: TeamStatus): void;
   /** Comments whose team state changed, from the server or from this user. */
   onComments(ids: string[]): void;
+  /** Incidents a teammate changed (crisis mode may follow). */
+  onIncidents?(ids: string[]): void;
   /** Long-poll heartbeat: under the 30 s after which Chrome stops an idle service worker. */
   heartbeatMs?: number;
 }
 
 const CHECKPOINT = 'replica-seq';
+const CREATE_ONCE = new Set<string>(['timeline', 'link', 'clip']);
 const FATAL = new Set([401]);
 
 interface HttpError {
@@ -151,6 +154,7 @@ export function createEngine(deps: EngineDeps): Engine {
           const changes: Change[] = batch.results.map((r) => ({ id: r.id, deleted: r.deleted, doc: r.doc }));
           const applied = await applyChanges(db, changes, deps, { key: CHECKPOINT, value: batch.last_seq });
           if (applied.comments.length) deps.onComments([...new Set(applied.comments)]);
+          if (applied.incidents.length) deps.onIncidents?.([...new Set(applied.incidents)]);
         }
       } while (drainAgain && !stopped);
     })().finally(() => {
@@ -289,6 +293,8 @@ export function createEngine(deps: EngineDeps): Engine {
     for (let attempt = 0; attempt < 3; attempt++) {
       const held = await serverDoc(doc._id);
       const theirs = held.doc as TeamDoc | undefined;
+      // Written once (a timeline entry, a link, a clip), or this very write already landed before the worker stopped.
+      if (theirs && (CREATE_ONCE.has(doc.type) || (theirs.by === connection.user && theirs.at === doc.at))) return done(item);
       if (theirs && theirs.at > doc.at) return done(item, { kind: 'lost', detail: theirs.by }, held);
       try {
         await remote.put(theirs ? { ...body, _rev: (theirs as { _rev: string })._rev } : body);

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
 import type { CommentRecord } from '../db/model';
-import { publishPack, publishTemplate, recordCommentAction } from './actions';
+import { publishIncident, publishPack, publishTemplate, recordCommentAction } from './actions';
 import { invitation as invitationSchema, type CommentDocType } from './docs';
 import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
 import { clearTeam } from './local';
@@ -37,9 +37,17 @@ export interface TeamService {
   act(kind: CommentDocType, comment: CommentRecord, opts?: { reason?: string; withdraw?: boolean }): Promise<TeamView | undefined>;
   /** Publishes a stored template or pack; false outside a workspace or when there is no such record. */
   publish(kind: 'template' | 'voicePack', id: string, lock?: { locked?: boolean; lockedRules?: string[] }): Promise<boolean>;
+  /** Shares what changed of an incident (after any local change to it). */
+  publishIncident(id: string): Promise<void>;
 }
 
-export function startTeamService(deps: { db: VigieDb; classify(text: string): SentimentResult; now(): number }): TeamService {
+export function startTeamService(deps: {
+  db: VigieDb;
+  classify(text: string): SentimentResult;
+  now(): number;
+  /** A teammate opened or changed incidents: crisis mode and the banners follow. */
+  onIncidents(ids: string[]): void;
+}): TeamService {
   const { db } = deps;
   let engine: Engine | undefined;
   let connection: Connection | undefined;
@@ -80,6 +88,7 @@ export function startTeamService(deps: { db: VigieDb; classify(text: string): Se
       now: deps.now,
       onStatus: (s) => void mirror(s),
       onComments: (ids) => void commentsChanged(ids),
+      onIncidents: deps.onIncidents,
     });
     return engine.start();
   }
@@ -163,6 +172,11 @@ export function startTeamService(deps: { db: VigieDb; classify(text: string): Se
       }
       void engine.flush();
       return true;
+    },
+    async publishIncident(id) {
+      await starting;
+      if (!connection || !engine) return;
+      if (await publishIncident(db, id, connection.user, deps.now())) void engine.flush();
     },
   };
 }

@@ -8,7 +8,9 @@ import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
 import { recordSeen } from '../../../lib/db/comments';
 import { savePack } from '../../../lib/db/voicePacks';
 import { openDb, type VigieDb } from '../../../lib/db/schema';
-import { recordCommentAction, publishPack } from '../../../lib/team/actions';
+import { publishIncident, recordCommentAction, publishPack } from '../../../lib/team/actions';
+import { changeSeverity, escalateToIncident, tickItem } from '../../../lib/db/incidents';
+import { defaultPlaybook } from '../../../lib/crisis/playbooks';
 import { addMember, initWorkspace } from '../../../lib/team/admin';
 import { DOC_VERSION, type Role } from '../../../lib/team/docs';
 import { createEngine, type Engine, type TeamStatus } from '../../../lib/team/engine';
@@ -225,6 +227,49 @@ describe('team engine', () => {
     expect(await zoe.db.teamOutbox.count()).toBe(0);
     expect(await zoe.db.teamNotices.count()).toBe(0);
     expect((await adminRemote().get(`aside:${ID}`))._rev).toMatch(/^1-/);
+  });
+
+  it('an incident travels whole: the incident, its timeline with who did what, its comment, and a tick made elsewhere', async () => {
+    const lea = await member('lea');
+    const zoe = await member('zoe');
+    const tom = await member('tom');
+    await Promise.all([lea.engine.start(), zoe.engine.start(), tom.engine.start()]);
+    const row = await seen(lea.db);
+    const { incident } = await escalateToIncident(
+      lea.db,
+      { platform: 'x', threadUrl: 'https://x.com/marie/status/1850000000000000002', severity: 3, category: 'product-safety', commentId: row.id, commentText: row.text, lang: 'fr' },
+      defaultPlaybook,
+      new Date(),
+    );
+    expect(await publishIncident(lea.db, incident.id, 'lea', Date.now())).toBeGreaterThan(2);
+    await lea.engine.flush();
+    // Nothing changed since: nothing is sent twice.
+    expect(await publishIncident(lea.db, incident.id, 'lea', Date.now())).toBe(0);
+
+    const got = await until(() => zoe.db.incidents.get(incident.id), (i) => i?.severity === 3, 'the incident on Zoé’s side');
+    expect(got!.title).toBe(incident.title);
+    const entries = await until(() => zoe.db.timeline.where('incidentId').equals(incident.id).toArray(), (t) => t.length >= 1, 'the timeline');
+    expect(entries.every((e) => e.by === 'lea' && e.teamId?.startsWith(`timeline:${incident.id}:`))).toBe(true);
+    const linked = await until(() => zoe.db.comments.get(ID), (c) => c?.incidentId === incident.id, 'the linked comment');
+    expect(linked!.status).toBe('flagged');
+
+    const item = got!.checklist[0]!;
+    await tickItem(zoe.db, incident.id, item.id, true, new Date(), 'zoe');
+    await publishIncident(zoe.db, incident.id, 'zoe', Date.now());
+    await zoe.engine.flush();
+    const ticked = await until(() => lea.db.incidents.get(incident.id), (i) => i?.checklist[0]?.done === true, 'the tick on Léa’s side');
+    expect(ticked!.checklist[0]!.doneBy).toBe('zoe');
+    // The tick's own timeline entry came along, attributed.
+    await until(() => lea.db.timeline.where('incidentId').equals(incident.id).filter((e) => e.by === 'zoe').count(), (n) => n >= 1, 'Zoé’s timeline entry');
+
+    // A moderator opens incidents but does not edit them: the server refuses, and his copy comes back to the server's.
+    await until(() => tom.db.incidents.get(incident.id), (i) => i !== undefined, 'the incident on Tom’s side');
+    await changeSeverity(tom.db, incident.id, 1, new Date(), 'tom');
+    await publishIncident(tom.db, incident.id, 'tom', Date.now() + 5);
+    await tom.engine.flush();
+    expect((await tom.db.teamNotices.toArray()).find((n) => n.docId === `incident:${incident.id}`)).toMatchObject({ kind: 'refused' });
+    expect((await tom.db.incidents.get(incident.id))!.severity).toBe(3);
+    expect(((await adminRemote().get(`incident:${incident.id}`)).incident as { severity: number }).severity).toBe(3);
   });
 
   it('a malformed document on the server is quarantined and the rest still syncs', async () => {
