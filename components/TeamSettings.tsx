@@ -6,6 +6,7 @@ import { listNotices, listQuarantine, pendingCount } from '../lib/team/local';
 import { invitation as invitationSchema } from '../lib/team/docs';
 import { serverOriginPattern, serverProblem, type TeamMirror } from '../lib/team/state';
 import type { Answer } from '../lib/messaging/protocol';
+import { saveAsFile } from './files';
 import { formatRelative } from './format';
 import { useNow } from './hooks';
 import { useLang, useT } from './i18n';
@@ -97,6 +98,10 @@ function Connected({ team }: { team: TeamMirror }) {
   const lang = useLang();
   const notices = useLiveQuery(() => listNotices(getDb()), []);
   const quarantine = useLiveQuery(() => listQuarantine(getDb()), []);
+  const exportAudit = async () => {
+    const answer = (await browser.runtime.sendMessage({ type: 'ui:team-audit' })) as Answer<'ui:team-audit'>;
+    if (answer.ok) saveAsFile(`vigie-audit-${team.workspace}.csv`, answer.data.csv, 'text/csv;charset=utf-8');
+  };
   const leave = async () => {
     if (!confirm(t('team.leaveConfirm', { workspace: team.workspace }))) return;
     await browser.runtime.sendMessage({ type: 'ui:team-leave' });
@@ -129,9 +134,14 @@ function Connected({ team }: { team: TeamMirror }) {
           </ul>
         </>
       )}
-      <button type="button" onClick={leave}>
-        {t('team.leave')}
-      </button>
+      <div className="row-actions">
+        <button type="button" data-action="team-audit" onClick={exportAudit}>
+          {t('team.audit')}
+        </button>
+        <button type="button" onClick={leave}>
+          {t('team.leave')}
+        </button>
+      </div>
     </>
   );
 }

@@ -392,6 +392,7 @@ export const en: Record<keyof typeof fr, string> = {
   'vp.team.sent': "Sent to the team.",
   'tpl.team.readOnly': "Team template: only a lead or a community manager can change it.",
   'tpl.team.by': "team · {name}",
+  'team.audit': "Export the audit (CSV)",
   'queue.claim': "I'll answer",
   'queue.release': "Release",
 };

@@ -390,6 +390,7 @@ export const fr = {
   'vp.team.sent': "Envoyé à l’équipe.",
   'tpl.team.readOnly': "Modèle de l’équipe : seul un responsable ou un community manager peut le modifier.",
   'tpl.team.by': "équipe · {name}",
+  'team.audit': "Exporter l’audit (CSV)",
   'queue.claim': "Je réponds",
   'queue.release': "Libérer",
 } as const;

@@ -105,6 +105,9 @@ export const requests = z.discriminatedUnion('type', [
     type: z.literal('ui:team-leave'),
   }),
   z.object({
+    type: z.literal('ui:team-audit'),
+  }),
+  z.object({
     type: z.literal('ui:team-publish'),
     kind: z.enum(['template', 'voicePack']),
     id: z.string().max(200),
@@ -183,6 +186,7 @@ export const responses = {
   'ui:comment-action': z.object({ id: z.string(), status: commentStatus, team: teamView.optional() }),
   'ui:team-connect': teamMirror,
   'ui:team-leave': z.object({ left: z.boolean() }),
+  'ui:team-audit': z.object({ csv: z.string() }),
   'ui:team-publish': z.object({ queued: z.boolean() }),
   'ui:settings-changed': z.object({ published: z.boolean() }),
   'ui:incident-changed': z.object({ published: z.boolean() }),

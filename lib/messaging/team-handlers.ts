@@ -8,7 +8,7 @@ import type { TeamService } from '../team/service';
 import type { TeamView } from '../team/view';
 import { HandlerError, type Handlers } from './handle';
 
-export type TeamHooks = Pick<TeamService, 'act' | 'publish' | 'connect' | 'leave'>;
+export type TeamHooks = Pick<TeamService, 'act' | 'publish' | 'connect' | 'leave' | 'audit'>;
 
 /** The team document a local status change becomes. */
 const statusKinds: Partial<Record<CommentStatus, CommentDocType>> = { flagged: 'flag', replied: 'answer', ignored: 'aside' };
@@ -30,7 +30,7 @@ export async function changeStatus(
 
 export function createTeamHandlers(deps: { db: VigieDb; now(): number; team?: TeamHooks }): Pick<
   Handlers,
-  'cs:team-claim' | 'ui:comment-action' | 'ui:team-connect' | 'ui:team-leave' | 'ui:team-publish'
+  'cs:team-claim' | 'ui:comment-action' | 'ui:team-connect' | 'ui:team-leave' | 'ui:team-publish' | 'ui:team-audit'
 > {
   const { db, team } = deps;
   const needTeam = () => {
@@ -68,6 +68,9 @@ export function createTeamHandlers(deps: { db: VigieDb; now(): number; team?: Te
     async 'ui:team-leave'() {
       await needTeam().leave();
       return { left: true };
+    },
+    async 'ui:team-audit'() {
+      return { csv: await needTeam().audit() };
     },
     async 'ui:team-publish'({ kind, id, locked, lockedRules }) {
       const queued = await needTeam().publish(kind, id, { ...(locked !== undefined ? { locked } : {}), ...(lockedRules ? { lockedRules } : {}) });

@@ -25,6 +25,8 @@ export interface ComposerDeps {
   voiceEnabled(): boolean;
   /** Triggers of the templates, fetched once per page. */
   triggers(): Promise<{ trigger: string; templateId: string; hasFields: boolean }[]>;
+  /** The user started a reply to this comment: in a team, it is claimed so nobody answers twice. */
+  startedReply(commentId: string): void;
 }
 
 export interface ComposerHandle {
@@ -282,10 +284,17 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   if (!(editor instanceof HTMLTextAreaElement)) emptied.observe(editor, { childList: true, subtree: true, characterData: true });
 
   // ---- typing: voice check and inline triggers
+  // The first words of a reply claim its comment for the team, once per reply.
+  let replyStarted = false;
   const onInput = async () => {
     schedulePlace();
     scheduleCheck();
     const text = composerText(editor);
+    if (!replyStarted && text.trim() !== '') {
+      replyStarted = true;
+      const commentId = deps.answering(editor);
+      if (commentId) deps.startedReply(commentId);
+    } else if (replyStarted && text.trim() === '') replyStarted = false;
     if (lastInserted && text.trim() === '') return sentCheck();
     const sel = doc.getSelection();
     const caret = editor instanceof HTMLTextAreaElement ? editor.selectionStart : sel?.focusNode ? offsetOf(editor, sel.focusNode, sel.focusOffset) : undefined;

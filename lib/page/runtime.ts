@@ -8,6 +8,7 @@ import type { Request, RequestType, Response } from '../messaging/protocol';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type Answer, type BadgeView } from './badge';
 import type { TeamStateMessage } from '../messaging/protocol';
+import type { TeamView } from '../team/view';
 import { attachComposer, type ComposerDeps, type ComposerHandle } from './composer';
 import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
@@ -59,6 +60,8 @@ interface Session {
   lastComposer?: ComposerHandle;
   /** Extraction threw: the adapter no longer understands this markup. */
   failures: number;
+  /** The team state last shown for each comment, in a team workspace. */
+  team: Map<string, TeamView>;
 }
 
 export function runPage(opts: RuntimeOptions): PageController {
@@ -81,14 +84,14 @@ export function runPage(opts: RuntimeOptions): PageController {
       return Boolean(target);
     },
     showTeam(views) {
-      for (const { id, team } of views) for (const view of session?.views.get(id) ?? []) if (view.host.isConnected) view.showTeam(team);
+      for (const { id, team } of views) if (session) showTeam(session, id, team);
     },
   };
 }
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [] };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map() };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -106,6 +109,10 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
     voiceEnabled: opts.voiceEnabled,
     account,
     answering: (editor) => answering(adapter, session, doc, editor),
+    startedReply: (id) => {
+      const view = session.team.get(id);
+      if (view?.canClaim && !view.answered && !view.aside && !view.claimed) claim(opts, session, id, false);
+    },
     triggers: () => (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id, ...account() }).then((a) => a.triggers, () => [])),
   };
   const attached = new WeakSet<Element>();
@@ -219,6 +226,7 @@ function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answe
     if (answer?.team) view.showTeam(answer.team);
     if (error) view.showError(error);
   }
+  if (answer?.team) session.team.set(id, answer.team);
   for (const el of session.waiting.get(id) ?? []) {
     if (!el.isConnected) continue;
     const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release) }, answer);
@@ -297,12 +305,17 @@ function escalate(opts: RuntimeOptions, session: Session, id: string): void {
   });
 }
 
+function showTeam(session: Session, id: string, team: TeamView): void {
+  session.team.set(id, team);
+  for (const view of session.views.get(id) ?? []) if (view.host.isConnected) view.showTeam(team);
+}
+
 function claim(opts: RuntimeOptions, session: Session, id: string, release: boolean): void {
   const views = () => session.views.get(id) ?? [];
   opts
     .send({ type: 'cs:team-claim', commentId: id, release })
     .then(({ team }) => {
-      views().forEach((v) => v.showTeam(team));
+      showTeam(session, id, team);
       // Someone else was first: say it where the user is about to type.
       if (!release && team.claimed && !team.claimed.mine) views().forEach((v) => v.showError(translate(opts.lang, 'team.lost', { name: team.claimed!.name })));
     })

@@ -93,6 +93,8 @@ export interface Engine {
   /** The alarm's tick: restarts a replication that died with the worker or the network. */
   resume(): Promise<void>;
   status(): TeamStatus;
+  /** Every document of the local replica (the workspace as last synced), withdrawals included, for the audit. */
+  documents(): Promise<unknown[]>;
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -328,5 +330,10 @@ export function createEngine(deps: EngineDeps): Engine {
       else await flush();
     },
     status: () => current,
+    async documents() {
+      // The changes feed, unlike allDocs, keeps withdrawals (a released claim) with their author.
+      const { results } = await local.changes({ since: 0, include_docs: true });
+      return results.filter((r) => !r.id.startsWith('_design/')).map((r) => r.doc);
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { CommentRecord } from '../db/model';
 import { publishIncident, publishPack, publishTemplate, recordCommentAction } from './actions';
 import { invitation as invitationSchema, type CommentDocType } from './docs';
 import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
+import { auditCsv, auditRows } from './audit';
 import { clearTeam } from './local';
 import { can, credentials, serverProblem, TEAM_CREDENTIALS_KEY, TEAM_KEY, type TeamMirror } from './state';
 import { viewOf, type TeamView } from './view';
@@ -37,6 +38,8 @@ export interface TeamService {
   act(kind: CommentDocType, comment: CommentRecord, opts?: { reason?: string; withdraw?: boolean }): Promise<TeamView | undefined>;
   /** Publishes a stored template or pack; false outside a workspace or when there is no such record. */
   publish(kind: 'template' | 'voicePack', id: string, lock?: { locked?: boolean; lockedRules?: string[] }): Promise<boolean>;
+  /** The workspace's audit as CSV, from the local replica. */
+  audit(): Promise<string>;
   /** Shares what changed of an incident (after any local change to it). */
   publishIncident(id: string): Promise<void>;
 }
@@ -172,6 +175,11 @@ export function startTeamService(deps: {
       }
       void engine.flush();
       return true;
+    },
+    async audit() {
+      await starting;
+      if (!engine) throw new Error('no team workspace: join one first');
+      return auditCsv(auditRows(await engine.documents()));
     },
     async publishIncident(id) {
       await starting;

@@ -214,7 +214,7 @@ describe('team workspace', () => {
     const theirs = await c.extensionPage('sidepanel');
     await theirs.getByRole('tab', { name: 'Modèles' }).click();
     await theirs.getByRole('button', { name: 'Modifier « Geste commercial équipe »' }).click();
-    expect(await theirs.getByTestId('template-read-only').count()).toBe(1);
+    await expect.poll(() => theirs.getByTestId('template-read-only').count()).toBe(1);
     expect(await theirs.getByRole('button', { name: 'Enregistrer' }).isDisabled()).toBe(true);
     await theirs.close();
   });
@@ -252,6 +252,8 @@ describe('team workspace', () => {
     await page.locator('vigie-composer-bar [data-action="voice-summary"]').click();
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1);
     expect(await finding.locator('[data-action="ignore-here"], [data-action="ignore-brand"]').count()).toBe(0);
+    // Starting a reply claimed the post being answered: nobody else answers it meanwhile.
+    await expect.poll(async () => (await serverDoc(team, 'claim:x:1850000000000000001'))?.by, { timeout: 10_000 }).toBe('theo');
 
     // The trainee's edit of the pack, forced through a message too: the server refuses it.
     const sent = await theirs.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:team-publish', kind: 'voicePack', id: 'acme-ton', locked: false }));
@@ -260,6 +262,18 @@ describe('team workspace', () => {
     expect(await options.c.locator('[data-testid="team-notices"] li[data-kind="refused"]').textContent()).toContain('trainee');
     expect(await serverDoc(team, 'voicePack:acme-ton')).toMatchObject({ by: 'ines', locked: true });
     await Promise.all([page.close(), theirs.close()]);
+  });
+
+  it("the lead exports the workspace's audit: who did what, as CSV", async () => {
+    const [download] = await Promise.all([options.a.waitForEvent('download'), options.a.locator('[data-action="team-audit"]').click()]);
+    const csv = (await new Response((await download.createReadStream()) as unknown as ReadableStream).text()).replace(/^\ufeff/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('at,by,type,action,id,what');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`,tom,flag,written,flag:${MARIE},"Marie Dupont: Trois semaines`)));
+    // The claim its holder released once she had answered: withdrawn, and by whom.
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`,(lea|zoe),claim,withdrawn,claim:${MARIE},`)));
+    expect(lines).toContainEqual(expect.stringMatching(/,ines,voicePack,written,voicePack:acme-ton,Ton Acme \(locked\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/,theo,claim,written,claim:x:1850000000000000001,/));
   });
 });
 
