@@ -24,6 +24,8 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
   const bundle = useLiveQuery(() => loadBundle(getDb(), id).catch(() => null), [id]);
   const team = useTeam();
   const members = useLiveQuery(() => getDb().members.toArray(), []);
+  // A moderator opens incidents and adds notes; changing them is for those who handle them (the server agrees).
+  const watchOnly = team?.role === 'moderator';
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
 
@@ -85,6 +87,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
           {t('escalate.severity')}{' '}
           <select
             data-testid="inc-severity"
+            disabled={watchOnly}
             value={incident.severity}
             onChange={(e) => act(() => changeSeverity(getDb(), incident.id, Number(e.target.value) as Severity, new Date(), by))}
           >
@@ -99,6 +102,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
           {t('inc.status')}{' '}
           <select
             data-testid="inc-status"
+            disabled={watchOnly}
             value={incident.status}
             onChange={(e) => act(() => changeStatus(getDb(), incident.id, e.target.value as IncidentStatus, new Date(), by))}
           >
@@ -125,6 +129,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
               duty={r.duty[lang]}
               person={incident.roles.find((x) => x.role === r.id)?.person ?? ''}
               members={team ? (members ?? []) : undefined}
+              disabled={watchOnly}
               save={(person) => act(() => assignRole(getDb(), incident.id, { id: r.id, label: r.name[lang] }, person, leadRole, new Date(), by))}
             />
           ))}
@@ -139,7 +144,7 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
           {incident.checklist.map((item) => (
             <li key={item.id} data-item-id={item.id}>
               <label>
-                <input type="checkbox" checked={item.done} onChange={(e) => act(() => tickItem(getDb(), incident.id, item.id, e.target.checked, new Date(), by))} />{' '}
+                <input type="checkbox" checked={item.done} disabled={watchOnly} onChange={(e) => act(() => tickItem(getDb(), incident.id, item.id, e.target.checked, new Date(), by))} />{' '}
                 {item.text}
               </label>
               {steps.get(item.id) && <p className="muted why">{steps.get(item.id)!.why[lang]}</p>}
@@ -232,7 +237,21 @@ export function IncidentDetail({ id, onBack }: { id: string; onBack(): void }) {
 }
 
 /** A playbook role: a workspace member in a team (chosen from the members), a free name otherwise. */
-function RoleField({ label, duty, person, members, save }: { label: string; duty: string; person: string; members?: MemberRecord[]; save(person: string): Promise<void> }) {
+function RoleField({
+  label,
+  duty,
+  person,
+  members,
+  disabled,
+  save,
+}: {
+  label: string;
+  duty: string;
+  person: string;
+  members?: MemberRecord[];
+  disabled: boolean;
+  save(person: string): Promise<void>;
+}) {
   const t = useT();
   const [draft, setDraft] = useState(person);
   return (
@@ -240,7 +259,7 @@ function RoleField({ label, duty, person, members, save }: { label: string; duty
       <dt title={duty}>{label}</dt>
       <dd>
         {members ? (
-          <select aria-label={label} value={draft} onChange={(e) => setDraft(e.target.value)}>
+          <select aria-label={label} value={draft} disabled={disabled} onChange={(e) => setDraft(e.target.value)}>
             <option value="">—</option>
             {/* A name given before the workspace was joined stays choosable until it is replaced. */}
             {person && !members.some((m) => m.displayName === person) && <option value={person}>{person}</option>}
@@ -253,7 +272,7 @@ function RoleField({ label, duty, person, members, save }: { label: string; duty
               ))}
           </select>
         ) : (
-          <input aria-label={label} value={draft} maxLength={200} onChange={(e) => setDraft(e.target.value)} />
+          <input aria-label={label} value={draft} maxLength={200} disabled={disabled} onChange={(e) => setDraft(e.target.value)} />
         )}
         {draft.trim() !== person && (
           <button type="button" onClick={() => save(draft)}>

@@ -1,0 +1,125 @@
+/** The mapping both ways: server documents into this device's tables, the user's actions into documents. */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { recordSeen } from '../../../lib/db/comments';
+import { openDb, type VigieDb } from '../../../lib/db/schema';
+import { publishTemplate, recordCommentAction, sharedCommentOf } from '../../../lib/team/actions';
+import { applyChanges } from '../../../lib/team/apply';
+import { DOC_VERSION } from '../../../lib/team/docs';
+import type { SentimentResult } from '../../../lib/sentiment/types';
+
+const NOW = 1_796_000_000_000;
+const classify = (text: string): SentimentResult => ({ label: /arnaque/.test(text) ? 'negative' : 'neutral', score: 0, confidence: 0.9, lang: 'fr', risks: [] });
+const deps = { classify, now: () => NOW };
+const comment = { platform: 'x' as const, nativeId: '42', author: { name: 'Marie' }, text: 'C’est une arnaque', threadUrl: 'https://x.com/a/status/1', permalink: 'https://x.com/marie/status/42' };
+const env = (type: string, id: string, by = 'tom', at = NOW - 1_000) => ({ _id: id, type, v: DOC_VERSION, by, at });
+const onComment = (type: string, by?: string) => ({ ...env(type, `${type}:x:42`, by), commentId: 'x:42', comment });
+const template = { id: 'tpl-1', name: 'Excuses', bodies: { fr: 'Bonjour {{author.firstName}}, toutes nos excuses.' }, createdAt: 1, updatedAt: 1 };
+
+let db: VigieDb;
+let n = 0;
+beforeEach(() => {
+  db = openDb(`team-apply-${++n}`);
+});
+
+describe('server documents into this device', () => {
+  it('a flag puts a comment nobody here saw into the queue, classified here', async () => {
+    const applied = await applyChanges(db, [{ id: 'flag:x:42', doc: { ...onComment('flag'), reason: 'arnaque' } }], deps);
+    expect(applied.comments).toEqual(['x:42']);
+    expect(await db.comments.get('x:42')).toMatchObject({ status: 'flagged', attention: 1, sentiment: { label: 'negative' }, author: { name: 'Marie' } });
+    expect(await db.teamComments.get('x:42')).toMatchObject({ flag: { by: 'tom', reason: 'arnaque' } });
+  });
+
+  it.each([
+    ['answer', 'replied'],
+    ['aside', 'ignored'],
+    ['claim', 'new'],
+  ])('a teammate’s %s leaves a comment seen here %s', async (type, status) => {
+    await recordSeen(db, [comment], comment.threadUrl, classify, NOW - 5_000);
+    await applyChanges(db, [{ id: `${type}:x:42`, doc: { ...onComment(type, 'lea'), ...(type === 'claim' ? { expiresAt: NOW + 60_000 } : {}) } }], deps);
+    expect((await db.comments.get('x:42'))!.status).toBe(status);
+    expect((await db.teamComments.get('x:42'))![type as 'answer']).toMatchObject({ by: 'lea' });
+  });
+
+  it('an answer or aside for a comment never seen here adds nothing to the queue', async () => {
+    await applyChanges(db, [{ id: 'answer:x:42', doc: onComment('answer', 'lea') }], deps);
+    expect(await db.comments.get('x:42')).toBeUndefined();
+    expect((await db.teamComments.get('x:42'))?.answer?.by).toBe('lea');
+  });
+
+  it('a withdrawal clears its part, and the row goes with the last part', async () => {
+    await applyChanges(db, [{ id: 'claim:x:42', doc: { ...onComment('claim', 'lea'), expiresAt: NOW + 60_000 } }], deps);
+    await applyChanges(db, [{ id: 'claim:x:42', deleted: true, doc: { ...onComment('claim', 'lea'), _deleted: true } }], deps);
+    expect(await db.teamComments.get('x:42')).toBeUndefined();
+  });
+
+  it('a published template reaches the picker with its origin, keeping the use counts made here', async () => {
+    await db.templates.put({ ...template, brandId: null, folder: '', tags: [], platformVariants: {}, fields: [], usageCount: 7, lastUsedAt: 5 });
+    await applyChanges(db, [{ id: 'template:tpl-1', doc: { ...env('template', 'template:tpl-1', 'ines'), locked: true, template: { ...template, name: 'Excuses (équipe)' } } }], deps);
+    expect(await db.templates.get('tpl-1')).toMatchObject({ name: 'Excuses (équipe)', usageCount: 7, lastUsedAt: 5, team: { by: 'ines', locked: true } });
+  });
+
+  it.each([
+    ['an unknown type', { ...env('poll', 'poll:1') }, /type/],
+    ['a flag without its comment', { ...env('flag', 'flag:x:1'), commentId: 'x:1' }, /comment/],
+    ['a flag under another comment’s id', { ...onComment('flag'), _id: 'flag:x:43' }, /must have the id flag:x:42/],
+    ['a template whose body uses an unknown variable', { ...env('template', 'template:tpl-1'), locked: false, template: { ...template, bodies: { fr: '{{nope}}' } } }, /nope/],
+    ['a wrong schema version', { ...onComment('flag'), v: 2 }, /v/],
+    ['page text where a number is due', { ...onComment('flag'), at: '<img src=x onerror=alert(1)>' }, /at/],
+  ])('%s is quarantined with its reason and changes nothing', async (_what, doc, reason) => {
+    const applied = await applyChanges(db, [{ id: doc._id, doc }, { id: 'member:sam', doc: { ...env('member', 'member:sam', 'sam'), name: 'sam', displayName: 'Sam', role: 'cm', active: true } }], deps);
+    expect(applied.quarantined).toEqual([doc._id]);
+    const [q] = await db.teamQuarantine.toArray();
+    expect(q!.id).toBe(doc._id);
+    expect(q!.reason).toMatch(reason);
+    expect(await db.comments.count()).toBe(0);
+    // The next document of the batch still applied.
+    expect(await db.members.get('sam')).toMatchObject({ displayName: 'Sam' });
+  });
+
+  it('the checkpoint is written with the batch, so a stopped worker resumes after it', async () => {
+    await applyChanges(db, [{ id: 'flag:x:42', doc: onComment('flag') }], deps, { key: 'replica-seq', value: 17 });
+    expect((await db.teamMeta.get('replica-seq'))?.value).toBe(17);
+  });
+});
+
+describe('the user’s actions into documents', () => {
+  it('a claim is queued with its expiry, shown at once, and not sent over a teammate’s', async () => {
+    const { rows } = await recordSeen(db, [comment], comment.threadUrl, classify, NOW);
+    await recordCommentAction(db, { kind: 'claim', comment: rows[0]!, me: 'lea', now: NOW });
+    const [queued] = await db.teamOutbox.toArray();
+    expect(queued!.doc).toEqual({ _id: 'claim:x:42', v: 1, type: 'claim', by: 'lea', at: NOW, commentId: 'x:42', comment: sharedCommentOf(rows[0]!), expiresAt: NOW + 15 * 60_000 });
+    expect(queued!.doc).not.toHaveProperty('comment.sentiment');
+    expect((await db.teamComments.get('x:42'))?.claim?.by).toBe('lea');
+
+    // Zoé's browser already knows Léa holds it: nothing is queued.
+    const other = openDb(`team-apply-${++n}`);
+    await applyChanges(other, [{ id: 'claim:x:42', doc: { ...onComment('claim', 'lea'), expiresAt: NOW + 60_000 } }], deps);
+    const { rows: seenThere } = await recordSeen(other, [comment], comment.threadUrl, classify, NOW);
+    await recordCommentAction(other, { kind: 'claim', comment: seenThere[0]!, me: 'zoe', now: NOW });
+    expect(await other.teamOutbox.count()).toBe(0);
+  });
+
+  it('answering releases one’s own claim: the answer and the withdrawal are queued in order', async () => {
+    const { rows } = await recordSeen(db, [comment], comment.threadUrl, classify, NOW);
+    await recordCommentAction(db, { kind: 'claim', comment: rows[0]!, me: 'lea', now: NOW });
+    await recordCommentAction(db, { kind: 'answer', comment: rows[0]!, me: 'lea', now: NOW + 1 });
+    const docs = (await db.teamOutbox.orderBy('seq').toArray()).map((o) => [o.doc._id, Boolean((o.doc as { _deleted?: boolean })._deleted)]);
+    expect(docs).toEqual([
+      ['answer:x:42', false],
+      ['claim:x:42', true],
+    ]);
+    expect(await db.teamComments.get('x:42')).toMatchObject({ answer: { by: 'lea' } });
+    expect((await db.teamComments.get('x:42'))!.claim).toBeUndefined();
+  });
+
+  it('publishing a template sends it without this device’s use counts, and leaves the local one alone until the server has it', async () => {
+    const stored = { ...template, brandId: null, folder: '', tags: [], platformVariants: {}, fields: [], usageCount: 3, lastUsedAt: 9 };
+    await db.templates.put(stored);
+    await publishTemplate(db, stored, 'ines', NOW, true);
+    const [queued] = await db.teamOutbox.toArray();
+    expect(queued!.doc).toMatchObject({ _id: 'template:tpl-1', type: 'template', by: 'ines', locked: true });
+    expect((queued!.doc as { template: object }).template).not.toHaveProperty('usageCount');
+    expect((await db.templates.get('tpl-1'))!.team).toBeUndefined();
+  });
+});
