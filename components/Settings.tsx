@@ -14,6 +14,7 @@ import { MastodonInstances } from './MastodonInstances';
 import { useT } from './i18n';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SettingForm } from './SettingForm';
+import { publishForLead } from './team';
 import { TeamSettings } from './TeamSettings';
 import { WebhookSettings } from './WebhookSettings';
 
@@ -21,6 +22,7 @@ import { WebhookSettings } from './WebhookSettings';
 async function store(key: SettingKey, value: unknown) {
   await saveSetting(getDb(), key, value);
   await browser.runtime.sendMessage({ type: 'ui:settings-changed', key }).catch(() => {});
+  if (key === 'responseTargets') await publishForLead('responseTargets', key);
 }
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -179,7 +181,10 @@ function BrandEditor({ brand }: { brand?: BrandRecord }) {
   };
   const key = brand?.id ?? 'new';
   return (
-    <SettingForm title={brand ? brand.name : t('settings.brands.add')} value={value} save={(d) => saveBrand(getDb(), brandFromDraft(d))} testId={`brand-${key}`}>
+    <SettingForm title={brand ? brand.name : t('settings.brands.add')} value={value} save={async (d) => {
+        const saved = await saveBrand(getDb(), brandFromDraft(d));
+        await publishForLead('brand', saved.id);
+      }} testId={`brand-${key}`}>
       {(draft, set) => (
         <>
           <label htmlFor={`brand-name-${key}`}>{t('settings.brands.name')}</label>
@@ -194,7 +199,7 @@ function BrandEditor({ brand }: { brand?: BrandRecord }) {
           <label htmlFor={`brand-accounts-${key}`}>{t('settings.brands.accounts')}</label>
           <textarea id={`brand-accounts-${key}`} rows={2} value={draft.accounts} onChange={(e) => set({ ...draft, accounts: e.target.value })} />
           {brand && (
-            <button type="button" onClick={() => deleteBrand(getDb(), brand.id)}>
+            <button type="button" onClick={() => void deleteBrand(getDb(), brand.id).then(() => publishForLead('brand', brand.id, true))}>
               {t('common.delete')}
             </button>
           )}

@@ -109,8 +109,11 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('ui:team-publish'),
-    kind: z.enum(['template', 'voicePack']),
+    kind: z.enum(['template', 'voicePack', 'brand', 'responseTargets']),
+    /** The template, pack or brand; unused for the response targets. */
     id: z.string().max(200),
+    /** A removed brand: the team removes it too. */
+    withdraw: z.boolean().optional(),
     /** Leads only (the server refuses anyone else): lock the document, and for a pack the rules nobody may ignore. */
     locked: z.boolean().optional(),
     lockedRules: z.array(z.string().max(200)).max(500).optional(),

@@ -72,8 +72,8 @@ export function createTeamHandlers(deps: { db: VigieDb; now(): number; team?: Te
     async 'ui:team-audit'() {
       return { csv: await needTeam().audit() };
     },
-    async 'ui:team-publish'({ kind, id, locked, lockedRules }) {
-      const queued = await needTeam().publish(kind, id, { ...(locked !== undefined ? { locked } : {}), ...(lockedRules ? { lockedRules } : {}) });
+    async 'ui:team-publish'({ kind, id, locked, lockedRules, withdraw }) {
+      const queued = await needTeam().publish(kind, id, { ...(locked !== undefined ? { locked } : {}), ...(lockedRules ? { lockedRules } : {}), ...(withdraw ? { withdraw } : {}) });
       if (!queued) throw new HandlerError('not-found', `no ${kind} ${id} to publish, or no team workspace`);
       return { queued };
     },

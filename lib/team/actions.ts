@@ -4,7 +4,7 @@
  * server has answered). The engine's outbox carries the document; if the server decides otherwise
  * (a colleague was first, the role forbids it), the engine rolls the local state back.
  */
-import type { CommentRecord } from '../db/model';
+import type { BrandRecord, CommentRecord } from '../db/model';
 import type { VigieDb } from '../db/schema';
 import type { Template } from '../templates/model';
 import type { VoicePack } from '../voice/pack';
@@ -92,6 +92,16 @@ function docOfClaim(row: TeamCommentRecord, me: string, now: number): DocOf<'cla
 export async function publishTemplate(db: VigieDb, t: Template, me: string, now: number, locked = t.team?.locked ?? false): Promise<void> {
   const { usageCount: _u, lastUsedAt: _l, team: _t, ...shared } = t;
   await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.template(t.id), v: DOC_VERSION, type: 'template', by: me, at: now, locked, template: shared }, now));
+}
+
+/** A lead's brand (or its removal, `withdraw`) and response targets, for the whole team. */
+export async function publishBrand(db: VigieDb, brand: BrandRecord, me: string, now: number, withdraw = false): Promise<void> {
+  const doc: TeamDoc = { _id: docId.brand(brand.id), v: DOC_VERSION, type: 'brand', by: me, at: now, brand, ...(withdraw ? { _deleted: true as const } : {}) };
+  await db.transaction('rw', teamTables(db), () => enqueue(db, doc, now));
+}
+
+export async function publishTargets(db: VigieDb, targets: Record<string, unknown>, me: string, now: number): Promise<void> {
+  await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.targets, v: DOC_VERSION, type: 'targets', by: me, at: now, targets }, now));
 }
 
 export async function publishPack(db: VigieDb, pack: VoicePack, me: string, now: number, lock: { locked: boolean; lockedRules: string[] }): Promise<void> {

@@ -6,7 +6,8 @@
  */
 import { clip as clipSchema, incident as incidentSchema, timelineEntry } from '../crisis/model';
 import { recordSeen, setStatus } from '../db/comments';
-import { needsAttention } from '../db/model';
+import { brandRecord, needsAttention } from '../db/model';
+import { parseSetting } from '../settings/schema';
 import type { VigieDb } from '../db/schema';
 import { parsePack } from '../voice/pack';
 import { template as templateSchema } from '../templates/model';
@@ -61,7 +62,7 @@ function deletedKind(id: string): { type: string; key: string } | undefined {
 /** Applies a batch in one transaction: either all of it and the checkpoint, or nothing. */
 export async function applyChanges(db: VigieDb, changes: Change[], deps: ApplyDeps, checkpoint?: { key: string; value: unknown }): Promise<Applied> {
   const applied: Applied = { comments: [], incidents: [], quarantined: [] };
-  await db.transaction('rw', [db.comments, db.templates, db.voicePacks, db.incidents, db.timeline, db.clips, ...teamTables(db)], async () => {
+  await db.transaction('rw', [db.comments, db.templates, db.voicePacks, db.incidents, db.timeline, db.clips, db.brands, db.settings, ...teamTables(db)], async () => {
     for (const change of changes) {
       if (change.id.startsWith('_design/')) continue;
       if (change.deleted) await applyDeletion(db, change.id, deps, applied);
@@ -131,6 +132,22 @@ async function applyValid(db: VigieDb, doc: TeamDoc, deps: ApplyDeps, applied: A
         active: doc.locked ? 1 : (stored?.active ?? 1),
         team: { by: doc.by, at: doc.at, locked: doc.locked, lockedRules: doc.lockedRules },
       });
+      return;
+    }
+    case 'brand': {
+      const b = brandRecord.safeParse(doc.brand);
+      if (!b.success) return `brand: ${describe(b.error)}`;
+      if (doc._id !== `brand:${b.data.id}`) return `a brand with id ${b.data.id} must have the id brand:${b.data.id}`;
+      await db.brands.put(b.data);
+      return;
+    }
+    case 'targets': {
+      if (doc._id !== 'targets:response') return 'response targets must have the id targets:response';
+      try {
+        await db.settings.put({ key: 'responseTargets', value: parseSetting('responseTargets', doc.targets) });
+      } catch (e) {
+        return `response targets: ${(e as Error).message}`;
+      }
       return;
     }
     case 'incident':
@@ -230,6 +247,8 @@ async function applyDeletion(db: VigieDb, id: string, deps: ApplyDeps, applied: 
     if (stored?.team) await db.voicePacks.delete(kind.key);
   } else if (kind.type === 'member') {
     await db.members.delete(kind.key);
+  } else if (kind.type === 'brand') {
+    await db.brands.delete(kind.key);
   }
   await db.teamQuarantine.delete(id);
 }

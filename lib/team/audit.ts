@@ -40,6 +40,10 @@ function describe(doc: TeamDoc): string {
       return `${doc.comment.author.name}: ${cut(doc.comment.text)}`;
     case 'clip':
       return String(doc.clip.title ?? doc.clip.url ?? '');
+    case 'brand':
+      return String(doc.brand.name ?? doc._id);
+    case 'targets':
+      return `${String(doc.targets.defaultHours ?? '?')} h by default`;
   }
 }
 

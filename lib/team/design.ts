@@ -19,7 +19,7 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
   var TYPES = ${JSON.stringify(docTypes)};
   var VERSION = ${JSON.stringify(DOC_VERSION)};
   var ROLE_LABEL = { lead: 'a lead', cm: 'a community manager', moderator: 'a moderator', trainee: 'a trainee' };
-  var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs', incident: 'incidents', tick: 'checklist ticks', timeline: 'timeline entries', link: 'incident links', clip: 'clipped articles' };
+  var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs', incident: 'incidents', tick: 'checklist ticks', timeline: 'timeline entries', link: 'incident links', clip: 'clipped articles', brand: 'brands', targets: 'response targets' };
 
   var userRoles = userCtx.roles || [];
   if (userRoles.indexOf('_admin') !== -1) return;
@@ -79,6 +79,11 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
     var y = b.slice().sort();
     for (var k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
     return true;
+  }
+
+  if (type === 'brand' || type === 'targets') {
+    if (!held.lead) refuse('only a lead can set ' + label);
+    return;
   }
 
   if (type === 'member') {

@@ -95,6 +95,10 @@ export const timelineDoc = z.object({ ...base, type: z.literal('timeline'), inci
 export const linkDoc = z.object({ ...base, type: z.literal('link'), incidentId, ...onComment });
 export const clipDoc = z.object({ ...base, type: z.literal('clip'), incidentId, clip: z.record(z.string(), z.unknown()) });
 
+/** Brands and the response targets are the lead's: the same for the whole team. */
+export const brandDoc = z.object({ ...base, type: z.literal('brand'), brand: z.record(z.string(), z.unknown()) });
+export const targetsDoc = z.object({ ...base, type: z.literal('targets'), targets: z.record(z.string(), z.unknown()) });
+
 export const teamDoc = z.discriminatedUnion('type', [
   memberDoc,
   flagDoc,
@@ -108,6 +112,8 @@ export const teamDoc = z.discriminatedUnion('type', [
   timelineDoc,
   linkDoc,
   clipDoc,
+  brandDoc,
+  targetsDoc,
 ]);
 export type TeamDoc = z.infer<typeof teamDoc>;
 export type TeamDocType = TeamDoc['type'];
@@ -129,6 +135,8 @@ export const docId = {
   timeline: (incidentId: string, uid: string) => `timeline:${incidentId}:${uid}`,
   link: (incidentId: string, commentId: string) => `link:${incidentId}:${commentId}`,
   clip: (id: string) => `clip:${id}`,
+  brand: (id: string) => `brand:${id}`,
+  targets: 'targets:response',
 };
 
 /** How long a claim holds when its holder goes quiet (closed the tab, went home). */

@@ -295,6 +295,7 @@ export function createEngine(deps: EngineDeps): Engine {
     for (let attempt = 0; attempt < 3; attempt++) {
       const held = await serverDoc(doc._id);
       const theirs = held.doc as TeamDoc | undefined;
+      if (!theirs && doc._deleted) return done(item);
       // Written once (a timeline entry, a link, a clip), or this very write already landed before the worker stopped.
       if (theirs && (CREATE_ONCE.has(doc.type) || (theirs.by === connection.user && theirs.at === doc.at))) return done(item);
       if (theirs && theirs.at > doc.at) return done(item, { kind: 'lost', detail: theirs.by }, held);

@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
 import type { CommentRecord } from '../db/model';
-import { publishIncident, publishPack, publishTemplate, recordCommentAction } from './actions';
+import { publishBrand, publishIncident, publishPack, publishTargets, publishTemplate, recordCommentAction } from './actions';
+import { getSetting } from '../db/settings';
 import { invitation as invitationSchema, type CommentDocType } from './docs';
 import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
 import { auditCsv, auditRows } from './audit';
@@ -17,6 +18,8 @@ import { can, credentials, serverProblem, TEAM_CREDENTIALS_KEY, TEAM_KEY, type T
 import { viewOf, type TeamView } from './view';
 
 export const TEAM_ALARM = 'vigie-team';
+
+export type PublishKind = 'template' | 'voicePack' | 'brand' | 'responseTargets';
 
 const pouch: PouchFactory = {
   local: (name) => new PouchDB(name),
@@ -37,7 +40,7 @@ export interface TeamService {
   /** Records the user's action on a comment for the team; undefined outside a workspace. */
   act(kind: CommentDocType, comment: CommentRecord, opts?: { reason?: string; withdraw?: boolean }): Promise<TeamView | undefined>;
   /** Publishes a stored template or pack; false outside a workspace or when there is no such record. */
-  publish(kind: 'template' | 'voicePack', id: string, lock?: { locked?: boolean; lockedRules?: string[] }): Promise<boolean>;
+  publish(kind: PublishKind, id: string, opts?: { locked?: boolean; lockedRules?: string[]; withdraw?: boolean }): Promise<boolean>;
   /** The workspace's audit as CSV, from the local replica. */
   audit(): Promise<string>;
   /** Shares what changed of an incident (after any local change to it). */
@@ -167,11 +170,18 @@ export function startTeamService(deps: {
         const t = await db.templates.get(id);
         if (!t) return false;
         await publishTemplate(db, t, me, deps.now(), lock.locked);
-      } else {
+      } else if (kind === 'voicePack') {
         const p = await db.voicePacks.get(id);
         if (!p || p.builtIn) return false;
         const { builtIn: _b, active: _a, team, ...pack } = p;
         await publishPack(db, pack, me, deps.now(), { locked: lock.locked ?? team?.locked ?? false, lockedRules: lock.lockedRules ?? team?.lockedRules ?? [] });
+      } else if (kind === 'brand') {
+        const b = await db.brands.get(id);
+        // A removed brand is published as its withdrawal: the last copy the team had is what it names.
+        if (!b && !lock.withdraw) return false;
+        await publishBrand(db, b ?? { id, name: id, agents: [], address: 'vous', accounts: [] }, me, deps.now(), lock.withdraw);
+      } else {
+        await publishTargets(db, await getSetting(db, 'responseTargets'), me, deps.now());
       }
       void engine.flush();
       return true;

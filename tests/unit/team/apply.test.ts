@@ -77,6 +77,25 @@ describe('server documents into this device', () => {
     expect(await db.members.get('sam')).toMatchObject({ displayName: 'Sam' });
   });
 
+  it("a lead's brand and response targets apply here; a brand's withdrawal removes it", async () => {
+    const brand = { id: 'b1', name: 'Maison Lune', agents: [{ name: 'Julie', signature: 'Julie, service client' }], address: 'tu', accounts: [{ platform: 'x', handle: '@maisonlune' }] };
+    await applyChanges(db, [
+      { id: 'brand:b1', doc: { ...env('brand', 'brand:b1', 'ines'), brand } },
+      { id: 'targets:response', doc: { ...env('targets', 'targets:response', 'ines'), targets: { defaultHours: 4, perPlatform: { x: 1 } } } },
+    ], deps);
+    expect(await db.brands.get('b1')).toEqual(brand);
+    expect((await db.settings.get('responseTargets'))?.value).toEqual({ defaultHours: 4, perPlatform: { x: 1 } });
+    await applyChanges(db, [{ id: 'brand:b1', deleted: true, doc: { ...env('brand', 'brand:b1', 'ines'), _deleted: true, brand } }], deps);
+    expect(await db.brands.get('b1')).toBeUndefined();
+  });
+
+  it('response targets that do not parse are quarantined and the ones in force stay', async () => {
+    await db.settings.put({ key: 'responseTargets', value: { defaultHours: 24, perPlatform: {} } });
+    const applied = await applyChanges(db, [{ id: 'targets:response', doc: { ...env('targets', 'targets:response', 'ines'), targets: { defaultHours: -3 } } }], deps);
+    expect(applied.quarantined).toEqual(['targets:response']);
+    expect((await db.settings.get('responseTargets'))?.value).toEqual({ defaultHours: 24, perPlatform: {} });
+  });
+
   it('the checkpoint is written with the batch, so a stopped worker resumes after it', async () => {
     await applyChanges(db, [{ id: 'flag:x:42', doc: onComment('flag') }], deps, { key: 'replica-seq', value: 17 });
     expect((await db.teamMeta.get('replica-seq'))?.value).toBe(17);

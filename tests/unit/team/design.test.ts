@@ -44,6 +44,8 @@ const docs = {
   tick: (by: string) => ({ _id: 'tick:i1:notify', type: 'tick', v: 1, by, at: now, incidentId: 'i1', itemId: 'notify', done: true }),
   timeline: (by: string) => ({ _id: 'timeline:i1:u1', type: 'timeline', v: 1, by, at: now, incidentId: 'i1', entry: { kind: 'note', text: 'Appel au fournisseur' } }),
   link: (by: string) => ({ _id: 'link:i1:x:1', type: 'link', v: 1, by, at: now, incidentId: 'i1', commentId: 'x:1', comment }),
+  brand: (by: string) => ({ _id: 'brand:b1', type: 'brand', v: 1, by, at: now, brand: { id: 'b1', name: 'Maison Lune' } }),
+  targets: (by: string) => ({ _id: 'targets:response', type: 'targets', v: 1, by, at: now, targets: { defaultHours: 24, perPlatform: {} } }),
   clip: (by: string) => ({ _id: 'clip:c1', type: 'clip', v: 1, by, at: now, incidentId: 'i1', clip: { id: 'c1', title: 'Article' } }),
 };
 const deletion = (doc: { _id: string; type: string }, by: string) => ({ _id: doc._id, _rev: '2-x', _deleted: true, type: doc.type, by, at: now + 1 });
@@ -111,6 +113,12 @@ describe('creating each document type, for each role', () => {
     ['moderator', 'link', 'ok'],
     ['lead', 'clip', 'ok'],
     ['moderator', 'clip', 'ok'],
+    ['lead', 'brand', 'ok'],
+    ['cm', 'brand', refused('only a lead can set brands')],
+    ['trainee', 'brand', refused('only a lead can set brands')],
+    ['lead', 'targets', 'ok'],
+    ['cm', 'targets', refused('only a lead can set response targets')],
+    ['moderator', 'targets', refused('only a lead can set response targets')],
   ];
   it.each(table)('%s creates a %s: %o', (role, type, expected) => {
     expect(outcome(docs[type](people[role]), null, ctx(role))).toEqual(expected);
