@@ -83,8 +83,15 @@ export function startTeamService(deps: {
     await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, message).catch(() => {}))));
   }
 
+  /**
+   * Chrome stops a service worker idle for 30 s, and an open long poll does not count as activity;
+   * an extension API call does (Chrome 110+). While in a workspace the worker keeps itself awake so a
+   * colleague's claim reaches the badges in seconds, not at the next 30 s alarm.
+   */
+  let keepAwake: ReturnType<typeof setInterval> | undefined;
   function run(next: Connection): Promise<void> {
     connection = next;
+    keepAwake ??= setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), 20_000);
     engine = createEngine({
       db,
       pouch,
@@ -144,6 +151,8 @@ export function startTeamService(deps: {
       await engine?.stop();
       engine = undefined;
       connection = undefined;
+      clearInterval(keepAwake);
+      keepAwake = undefined;
       await browser.storage.local.remove([TEAM_KEY, TEAM_CREDENTIALS_KEY]);
       await clearTeam(db);
     },
