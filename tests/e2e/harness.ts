@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the real built extension and serves the platforms' real https
  * URLs from tests/fixtures by request interception, so content scripts run as on the live sites.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
@@ -20,10 +20,10 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export function chromiumArgs(): string[] {
+export function chromiumArgs(path = extensionPath): string[] {
   return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    `--disable-extensions-except=${path}`,
+    `--load-extension=${path}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -37,13 +37,33 @@ export function chromiumArgs(): string[] {
   ];
 }
 
-export async function launchExtension(opts: { headless?: boolean } = {}): Promise<Extension> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /**
+   * Hosts the user would allow in the browser's permission prompt, which headless Chromium cannot
+   * show: a copy of the build whose manifest already grants them is loaded instead, so the product's
+   * permissions.request resolves true and everything after it is the product's own code.
+   */
+  grantedHosts?: string[];
+  /** More Chromium flags (a demo's window position and size). */
+  args?: string[];
+}
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no build at ${extensionPath}: run npm run build`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+  let path = extensionPath;
+  if (opts.grantedHosts) {
+    path = join(dir, 'ext');
+    cpSync(extensionPath, path, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'));
+    manifest.host_permissions = opts.grantedHosts;
+    writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest));
+  }
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: chromiumPath,
     headless: opts.headless ?? true,
-    args: chromiumArgs(),
+    args: [...chromiumArgs(path), ...(opts.args ?? [])],
     locale: 'fr-FR',
     viewport: { width: 1200, height: 900 },
   });
@@ -56,7 +76,7 @@ export async function launchExtension(opts: { headless?: boolean } = {}): Promis
     worker,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

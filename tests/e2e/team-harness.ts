@@ -1,20 +1,17 @@
 /**
  * Browser profiles for the team workspace tests: each one a real Chromium with the real build,
- * and a team server (pouchdb-server, CouchDB's HTTP API) on 127.0.0.1 started by the test.
- *
- * The user's "Allow" in the host permission prompt (which headless Chromium cannot show) is stood
- * in for by a copy of the build whose manifest already grants http://127.0.0.1/*: the options
- * page's permissions.request then resolves true, and everything after it is the product's code.
+ * and a team server (pouchdb-server, CouchDB's HTTP API) on 127.0.0.1 started by the test. The
+ * user's "Allow" for the server's host is granted as launchExtension's grantedHosts explains.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { addMember, initWorkspace } from '../../lib/team/admin';
 import type { Role } from '../../lib/team/docs';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server';
-import { chromiumArgs, chromiumPath, extensionPath, serveFixtures } from './harness';
+import { launchExtension, type LaunchOptions } from './harness';
 
 export interface Profile {
   name: string;
@@ -26,24 +23,10 @@ export interface Profile {
   close(): Promise<void>;
 }
 
-export async function launchProfile(name: string): Promise<Profile> {
-  const dir = mkdtempSync(join(tmpdir(), `vigie-team-${name}-`));
-  const ext = join(dir, 'ext');
-  cpSync(extensionPath, ext, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs().map((a) => a.replace(extensionPath, ext)),
-    locale: 'fr-FR',
-    viewport: { width: 1200, height: 900 },
-  });
-  await serveFixtures(context);
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(first.url()).host;
-  const profile: Profile = {
+export async function launchProfile(name: string, opts: Pick<LaunchOptions, 'headless' | 'args'> = {}): Promise<Profile> {
+  const ext = await launchExtension({ ...opts, grantedHosts: ['http://127.0.0.1/*'] });
+  const { context, id } = ext;
+  return {
     name,
     context,
     id,
@@ -62,12 +45,8 @@ export async function launchProfile(name: string): Promise<Profile> {
       await tab.goto(`chrome-extension://${id}/${page}.html`);
       return tab;
     },
-    async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => ext.close(),
   };
-  return profile;
 }
 
 export interface Team {

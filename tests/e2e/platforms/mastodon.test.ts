@@ -1,49 +1,31 @@
 /**
  * Mastodon runs on any domain, so its content script is registered at run time for each instance
- * the user adds. Here the user's "Allow" in the browser's permission prompt (which headless Chromium
- * cannot show) is stood in for by an unpacked copy of the build whose manifest already grants
- * https://mastodon.social/*: permissions.request then resolves true without a prompt, and
- * everything else (registration, storage, the background's sender check) is the product's own code,
- * driven from an extension page.
+ * the user adds. The user's "Allow" for https://mastodon.social/* is granted as launchExtension's
+ * grantedHosts explains; everything else (registration, storage, the background's sender check) is
+ * the product's own code, driven from an extension page.
  */
 import { build } from 'esbuild';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { chromiumArgs, chromiumPath, editorModelText, extensionPath, serveFixtures } from '../harness';
+import { editorModelText, launchExtension, type Extension } from '../harness';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const STATUS = 'https://mastodon.social/@vigie/113500000000000001';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
 
+let ext: Extension;
 let context: BrowserContext;
 let extensionId: string;
-let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'vigie-mastodon-'));
-  const ext = join(dir, 'ext');
-  cpSync(extensionPath, ext, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['https://mastodon.social/*'];
-  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs().map((a) => a.replace(extensionPath, ext)),
-    locale: 'fr-FR',
-    viewport: { width: 1200, height: 900 },
-  });
-  await serveFixtures(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  ext = await launchExtension({ grantedHosts: ['https://mastodon.social/*'] });
+  context = ext.context;
+  extensionId = ext.id;
 });
 afterAll(async () => {
-  await context?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await ext?.close();
 });
 
 /** lib/platforms/mastodon/instances.ts bound to the real browser API, for an extension page. */
