@@ -38,6 +38,7 @@ export interface PouchLike {
   put(doc: object): Promise<{ ok: boolean; id: string; rev: string }>;
   changes(opts: object): Promise<{ results: { id: string; deleted?: boolean; doc?: unknown; seq: number | string }[]; last_seq: number | string }>;
   close(): Promise<void>;
+  destroy(): Promise<void>;
 }
 export interface Replication {
   on(event: string, cb: (arg: unknown) => void): Replication;
@@ -87,7 +88,8 @@ const transient = (e: unknown) => {
 
 export interface Engine {
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** `forget`: the member left the workspace; the local replica goes too. */
+  stop(opts?: { forget?: boolean }): Promise<void>;
   /** Sends the outbox now (a new write, a reconnection, an alarm). */
   flush(): Promise<void>;
   /** The alarm's tick: restarts a replication that died with the worker or the network. */
@@ -315,13 +317,14 @@ export function createEngine(deps: EngineDeps): Engine {
       deps.onStatus(current);
       await connect();
     },
-    async stop() {
+    async stop(opts = {}) {
       stopped = true;
       replication?.cancel();
       replication = undefined;
       await draining?.catch(() => {});
       await flushing?.catch(() => {});
-      await Promise.all([local.close(), remote.close()]).catch(() => {});
+      await remote.close().catch(() => {});
+      await (opts.forget ? local.destroy() : local.close()).catch(() => {});
     },
     flush,
     async resume() {

@@ -148,7 +148,7 @@ export function startTeamService(deps: {
     },
     async leave() {
       await starting;
-      await engine?.stop();
+      await engine?.stop({ forget: true });
       engine = undefined;
       connection = undefined;
       clearInterval(keepAwake);
