@@ -5,15 +5,15 @@
  * never allowed to stop the others.
  */
 import { clip as clipSchema, incident as incidentSchema, timelineEntry } from '../crisis/model';
-import { recordSeen, setStatus } from '../db/comments';
-import { brandRecord, needsAttention } from '../db/model';
+import { recordSeen } from '../db/comments';
+import { brandRecord, needsAttention, type CommentRecord } from '../db/model';
 import { parseSetting } from '../settings/schema';
 import type { VigieDb } from '../db/schema';
 import { parsePack } from '../voice/pack';
 import { template as templateSchema } from '../templates/model';
 import type { SentimentResult } from '../sentiment/types';
-import { commentDocTypes, teamDoc, type CommentDocType, type DocOf, type TeamDoc } from './docs';
-import { partOf, setCommentPart, teamTables } from './local';
+import { commentDocTypes, isCommentDoc, teamDoc, type CommentDocType, type DocOf, type SharedComment, type TeamDoc } from './docs';
+import { partOf, teamTables, type TeamCommentRecord } from './local';
 
 export interface ApplyDeps {
   classify(text: string): SentimentResult;
@@ -59,18 +59,122 @@ function deletedKind(id: string): { type: string; key: string } | undefined {
   return at > 0 ? { type: id.slice(0, at), key: id.slice(at + 1) } : undefined;
 }
 
-/** Applies a batch in one transaction: either all of it and the checkpoint, or nothing. */
+/**
+ * Applies a batch in one transaction: either all of it and the checkpoint, or nothing. Comment
+ * documents, nearly all of a workspace, are applied together (one read and one write of each table
+ * per batch), and in any order: a replica may hold a comment's answer before its flag.
+ */
 export async function applyChanges(db: VigieDb, changes: Change[], deps: ApplyDeps, checkpoint?: { key: string; value: unknown }): Promise<Applied> {
   const applied: Applied = { comments: [], incidents: [], quarantined: [] };
   await db.transaction('rw', [db.comments, db.templates, db.voicePacks, db.incidents, db.timeline, db.clips, db.brands, db.settings, ...teamTables(db)], async () => {
+    const onComments: CommentChange[] = [];
+    const valid: string[] = [];
     for (const change of changes) {
       if (change.id.startsWith('_design/')) continue;
-      if (change.deleted) await applyDeletion(db, change.id, deps, applied);
-      else await applyDoc(db, change, deps, applied);
+      const kind = change.deleted ? deletedKind(change.id) : undefined;
+      if (kind && isCommentType(kind.type)) {
+        onComments.push({ commentId: kind.key, type: kind.type });
+        valid.push(change.id);
+      } else if (change.deleted) {
+        await applyDeletion(db, change.id);
+        valid.push(change.id);
+      } else {
+        // Checked synchronously: a long run of awaits without a database call would lose Dexie's transaction.
+        const checked = checkDoc(change);
+        if ('problem' in checked) {
+          await quarantine(db, change.id, checked.problem, change.doc, deps, applied);
+          continue;
+        }
+        const doc = checked.doc;
+        valid.push(change.id);
+        if (isCommentDoc(doc)) {
+          if (doc._id !== `${doc.type}:${doc.commentId}`) {
+            await quarantine(db, change.id, `a ${doc.type} of ${doc.commentId} must have the id ${doc.type}:${doc.commentId}`, change.doc, deps, applied);
+            valid.pop();
+          } else onComments.push({ commentId: doc.commentId, type: doc.type, doc });
+          continue;
+        }
+        const problem = await applyValid(db, doc, deps, applied);
+        if (problem) {
+          await quarantine(db, change.id, problem, change.doc, deps, applied);
+          valid.pop();
+        }
+      }
     }
+    applied.comments.push(...(await applyCommentChanges(db, onComments, deps)));
+    // A document quarantined before and valid now (fixed on the server) leaves the quarantine.
+    const quarantined = new Set(await db.teamQuarantine.toCollection().primaryKeys());
+    const cleared = valid.filter((id) => quarantined.has(id));
+    if (cleared.length) await db.teamQuarantine.bulkDelete(cleared);
     if (checkpoint) await db.teamMeta.put(checkpoint);
   });
   return applied;
+}
+
+const isCommentType = (type: string): type is CommentDocType => (commentDocTypes as readonly string[]).includes(type);
+
+/** One comment document, or its withdrawal (no doc), in the order the replica gave them. */
+interface CommentChange {
+  commentId: string;
+  type: CommentDocType;
+  doc?: DocOf<CommentDocType>;
+}
+
+/**
+ * The team rows of the batch's comments, then the comments this device keeps: a teammate's flag
+ * puts an unseen comment in the queue (unless it is already answered or set aside), and the
+ * comment's status follows the team row as a whole, whatever order its documents came in.
+ */
+async function applyCommentChanges(db: VigieDb, changes: CommentChange[], deps: ApplyDeps): Promise<string[]> {
+  if (changes.length === 0) return [];
+  const now = deps.now();
+  const ids = [...new Set(changes.map((c) => c.commentId))];
+  const [stored, locals] = await Promise.all([db.teamComments.bulkGet(ids), db.comments.bulkGet(ids)]);
+  const rows = new Map(ids.map((id, i) => [id, stored[i]]));
+  for (const c of changes) {
+    const before = rows.get(c.commentId);
+    const base = before ?? (c.doc ? { id: c.commentId, comment: c.doc.comment, updatedAt: now } : undefined);
+    if (!base) continue;
+    const next: TeamCommentRecord = { ...base, ...(c.doc ? { comment: c.doc.comment } : {}), updatedAt: now };
+    if (c.doc) Object.assign(next, { [c.type]: partOf(c.doc) });
+    else delete next[c.type];
+    rows.set(c.commentId, next.flag || next.claim || next.answer || next.aside ? next : undefined);
+  }
+  const gone = ids.filter((id) => !rows.get(id));
+  await db.teamComments.bulkPut(ids.flatMap((id) => rows.get(id) ?? []));
+  if (gone.length) await db.teamComments.bulkDelete(gone);
+
+  // Flagged comments this browser never showed, grouped by thread (recordSeen takes one thread at a time).
+  const unseen = new Map<string, SharedComment[]>();
+  ids.forEach((id, i) => {
+    const row = rows.get(id);
+    if (locals[i] || !row?.flag || row.answer || row.aside) return;
+    unseen.set(row.comment.threadUrl, [...(unseen.get(row.comment.threadUrl) ?? []), row.comment]);
+  });
+  const added = new Map<string, CommentRecord>();
+  for (const [threadUrl, comments] of unseen) for (const r of (await recordSeen(db, comments, threadUrl, deps.classify, now)).rows) added.set(r.id, r);
+
+  const changed: CommentRecord[] = [];
+  ids.forEach((id, i) => {
+    const local = locals[i] ?? added.get(id);
+    const row = rows.get(id);
+    if (!local || !row) return;
+    const next = statusFromTeam(local, row, Boolean(added.get(id)));
+    if (next !== local) changed.push(next);
+  });
+  if (changed.length) await db.comments.bulkPut(changed);
+  return ids;
+}
+
+/** What the team did decides the comment's status here: answered, else set aside, else flagged. */
+function statusFromTeam(local: CommentRecord, row: TeamCommentRecord, added: boolean): CommentRecord {
+  let next = local;
+  if (row.answer && local.status !== 'replied') next = { ...local, status: 'replied', repliedAt: row.answer.at };
+  else if (!row.answer && row.aside && local.status !== 'replied' && local.status !== 'ignored') next = { ...local, status: 'ignored' };
+  else if (!row.answer && !row.aside && row.flag && local.status === 'new') next = { ...local, status: 'flagged', flaggedAt: local.flaggedAt ?? row.flag.at };
+  // The response clock of a comment a teammate flagged starts when the team first saw it.
+  if (added && row.flag && row.flag.at < next.firstSeenAt) next = { ...next, firstSeenAt: row.flag.at };
+  return next === local ? local : { ...next, attention: needsAttention(next) };
 }
 
 async function quarantine(db: VigieDb, id: string, reason: string, doc: unknown, deps: ApplyDeps, applied: Applied) {
@@ -80,14 +184,12 @@ async function quarantine(db: VigieDb, id: string, reason: string, doc: unknown,
   applied.quarantined.push(id);
 }
 
-async function applyDoc(db: VigieDb, change: Change, deps: ApplyDeps, applied: Applied): Promise<void> {
+/** The document if its envelope is valid and its id matches, or why not. */
+function checkDoc(change: Change): { doc: TeamDoc } | { problem: string } {
   const parsed = teamDoc.safeParse(change.doc);
-  if (!parsed.success) return quarantine(db, change.id, describe(parsed.error), change.doc, deps, applied);
-  const doc = parsed.data;
-  if (doc._id !== change.id) return quarantine(db, change.id, `_id ${doc._id} does not match the change's id`, change.doc, deps, applied);
-  const problem = await applyValid(db, doc, deps, applied);
-  if (problem) return quarantine(db, change.id, problem, change.doc, deps, applied);
-  await db.teamQuarantine.delete(change.id);
+  if (!parsed.success) return { problem: describe(parsed.error) };
+  if (parsed.data._id !== change.id) return { problem: `_id ${parsed.data._id} does not match the change's id` };
+  return { doc: parsed.data };
 }
 
 /** Returns why the document cannot be used, when its envelope was fine but its content is not. */
@@ -100,9 +202,7 @@ async function applyValid(db: VigieDb, doc: TeamDoc, deps: ApplyDeps, applied: A
     case 'claim':
     case 'answer':
     case 'aside':
-      if (doc._id !== `${doc.type}:${doc.commentId}`) return `a ${doc.type} of ${doc.commentId} must have the id ${doc.type}:${doc.commentId}`;
-      await applyCommentDoc(db, doc, deps);
-      applied.comments.push(doc.commentId);
+      // Applied with the batch's other comment documents (applyCommentChanges).
       return;
     case 'template': {
       const t = templateSchema.safeParse({ ...doc.template, team: undefined });
@@ -219,27 +319,10 @@ export function incidentFingerprint(i: { checklist: { id: string; text: string }
   return JSON.stringify({ ...rest, checklist: checklist.map(({ id, text }) => ({ id, text })) });
 }
 
-async function applyCommentDoc(db: VigieDb, doc: DocOf<CommentDocType>, deps: ApplyDeps): Promise<void> {
-  await setCommentPart(db, doc.commentId, doc.comment, doc.type, partOf(doc), deps.now());
-  const local = await db.comments.get(doc.commentId);
-  if (doc.type === 'flag') {
-    // A teammate's flag puts the comment in this queue, even if this browser never showed it.
-    if (!local) await recordSeen(db, [doc.comment], doc.comment.threadUrl, deps.classify, deps.now());
-    if (!local || local.status === 'new') await setStatus(db, doc.commentId, 'flagged', doc.at);
-  } else if (doc.type === 'answer') {
-    if (local && local.status !== 'replied') await setStatus(db, doc.commentId, 'replied', doc.at);
-  } else if (doc.type === 'aside') {
-    if (local && local.status !== 'replied' && local.status !== 'ignored') await setStatus(db, doc.commentId, 'ignored', doc.at);
-  }
-}
-
-async function applyDeletion(db: VigieDb, id: string, deps: ApplyDeps, applied: Applied): Promise<void> {
+async function applyDeletion(db: VigieDb, id: string): Promise<void> {
   const kind = deletedKind(id);
   if (!kind) return;
-  if ((commentDocTypes as readonly string[]).includes(kind.type)) {
-    await setCommentPart(db, kind.key, undefined, kind.type as CommentDocType, undefined, deps.now());
-    applied.comments.push(kind.key);
-  } else if (kind.type === 'template') {
+  if (kind.type === 'template') {
     const stored = await db.templates.get(kind.key);
     if (stored?.team) await db.templates.delete(kind.key);
   } else if (kind.type === 'voicePack') {
@@ -250,5 +333,4 @@ async function applyDeletion(db: VigieDb, id: string, deps: ApplyDeps, applied: 
   } else if (kind.type === 'brand') {
     await db.brands.delete(kind.key);
   }
-  await db.teamQuarantine.delete(id);
 }

@@ -153,7 +153,7 @@ export function createEngine(deps: EngineDeps): Engine {
         drainAgain = false;
         for (;;) {
           const since = (await db.teamMeta.get(CHECKPOINT))?.value ?? 0;
-          const batch = await local.changes({ since, limit: 200, include_docs: true });
+          const batch = await local.changes({ since, limit: 1_000, include_docs: true });
           if (batch.results.length === 0) break;
           const changes: Change[] = batch.results.map((r) => ({ id: r.id, deleted: r.deleted, doc: r.doc }));
           const applied = await applyChanges(db, changes, deps, { key: CHECKPOINT, value: batch.last_seq });
@@ -167,11 +167,23 @@ export function createEngine(deps: EngineDeps): Engine {
     return draining;
   }
 
+  /**
+   * A batch that cannot be applied (the database refused a write) is not skipped: its checkpoint did
+   * not move, so the next change or the alarm's resume tries it again.
+   */
+  async function drainSafely(): Promise<void> {
+    try {
+      await drain();
+    } catch (e) {
+      console.warn('[vigie] team: applying the server\'s changes failed; retrying at the next change', e);
+    }
+  }
+
   function startReplication() {
     replication?.cancel();
     replication = deps.pouch
-      .replicate(remote, local, { live: true, retry: true, heartbeat: deps.heartbeatMs ?? 10_000, batch_size: 200, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 1_000), 30_000) })
-      .on('change', () => void drain())
+      .replicate(remote, local, { live: true, retry: true, heartbeat: deps.heartbeatMs ?? 10_000, batch_size: 1_000, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 1_000), 30_000) })
+      .on('change', () => void drainSafely())
       .on('paused', (err) => {
         if (err) setStatus('offline', reasonOf(err));
         else {
@@ -203,7 +215,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     setStatus('connected', undefined, access);
     startReplication();
-    await drain();
+    await drainSafely();
     await flush();
   }
 
@@ -331,7 +343,10 @@ export function createEngine(deps: EngineDeps): Engine {
       if (stopped) return;
       if (current.state === 'refused' || current.state === 'outdated') return;
       if (!replication || current.state !== 'connected') await connect();
-      else await flush();
+      else {
+        await drainSafely();
+        await flush();
+      }
     },
     status: () => current,
     async documents() {

@@ -41,6 +41,31 @@ describe('server documents into this device', () => {
     expect((await db.teamComments.get('x:42'))![type as 'answer']).toMatchObject({ by: 'lea' });
   });
 
+  it.each([
+    ['in one batch', true],
+    ['in two batches', false],
+  ])('an answer that arrives before its flag (%s) keeps the comment out of the queue', async (_how, together) => {
+    const answer = { id: 'answer:x:42', doc: onComment('answer', 'lea') };
+    const flag = { id: 'flag:x:42', doc: onComment('flag', 'tom') };
+    if (together) await applyChanges(db, [answer, flag], deps);
+    else {
+      await applyChanges(db, [answer], deps);
+      await applyChanges(db, [flag], deps);
+    }
+    expect(await db.comments.get('x:42')).toBeUndefined();
+    // Seen here too: answered, whatever the order.
+    const other = openDb(`team-apply-${++n}`);
+    await recordSeen(other, [comment], comment.threadUrl, classify, NOW - 5_000);
+    await applyChanges(other, together ? [answer, flag] : [answer], deps);
+    if (!together) await applyChanges(other, [flag], deps);
+    expect(await other.comments.get('x:42')).toMatchObject({ status: 'replied', attention: 0, repliedAt: NOW - 1_000 });
+  });
+
+  it('a flagged comment never seen here is due from when the team flagged it', async () => {
+    await applyChanges(db, [{ id: 'flag:x:42', doc: { ...onComment('flag'), at: NOW - 3_600_000 } }], deps);
+    expect((await db.comments.get('x:42'))!.firstSeenAt).toBe(NOW - 3_600_000);
+  });
+
   it('an answer or aside for a comment never seen here adds nothing to the queue', async () => {
     await applyChanges(db, [{ id: 'answer:x:42', doc: onComment('answer', 'lea') }], deps);
     expect(await db.comments.get('x:42')).toBeUndefined();
@@ -94,6 +119,18 @@ describe('server documents into this device', () => {
     const applied = await applyChanges(db, [{ id: 'targets:response', doc: { ...env('targets', 'targets:response', 'ines'), targets: { defaultHours: -3 } } }], deps);
     expect(applied.quarantined).toEqual(['targets:response']);
     expect((await db.settings.get('responseTargets'))?.value).toEqual({ defaultHours: 24, perPlatform: {} });
+  });
+
+  it('a batch of 1,000 documents applies in one transaction (the engine drains the replica 1,000 at a time)', async () => {
+    const changes = Array.from({ length: 1_000 }, (_, i) => {
+      const id = `x:7${i}`;
+      return { id: `flag:${id}`, doc: { ...env('flag', `flag:${id}`), commentId: id, comment: { ...comment, nativeId: `7${i}`, threadUrl: `https://x.com/a/status/${i % 9}` } } };
+    });
+    const applied = await applyChanges(db, changes, deps, { key: 'replica-seq', value: 1_000 });
+    expect(applied.comments).toHaveLength(1_000);
+    expect(await db.teamComments.count()).toBe(1_000);
+    expect(await db.comments.where('status').equals('flagged').count()).toBe(1_000);
+    expect((await db.teamMeta.get('replica-seq'))?.value).toBe(1_000);
   });
 
   it('the checkpoint is written with the batch, so a stopped worker resumes after it', async () => {
