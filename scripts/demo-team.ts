@@ -8,12 +8,9 @@
  * CI) it runs headless, writes docs/screenshots/team-flag.png (Tom's page and Léa's side panel) and
  * exits. WXT_OUT_DIR picks the build, as for the end-to-end tests.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath, extensionPath, serveFixtures } from '../tests/e2e/harness';
-import { launchProfile, startTeam, type Profile, type Team } from '../tests/e2e/team-harness';
+import { joinTeam, launchProfile, startTeam, type Profile, type Team } from '../tests/e2e/team-harness';
 
 const THREAD = 'https://x.com/vigie_demo/status/1850000000000000001';
 const MARIE = 'x:1850000000000000002';
@@ -24,64 +21,6 @@ const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !p
 const started = Date.now();
 const out = join(import.meta.dirname, '..', 'docs', 'screenshots');
 const say = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
-
-/**
- * A headed profile at a window position: launchProfile (tests/e2e/team-harness.ts) is always
- * headless and takes no browser arguments, so the same steps are made here with the window's.
- */
-async function launchHeaded(name: string, x: number): Promise<Profile> {
-  const dir = mkdtempSync(join(tmpdir(), `vigie-demo-team-${name}-`));
-  const ext = join(dir, 'ext');
-  cpSync(extensionPath, ext, { recursive: true });
-  // The user's "Allow" in the host permission prompt for the local server, given in advance.
-  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: false,
-    args: [...chromiumArgs().map((a) => a.replace(extensionPath, ext)), `--window-position=${x},0`, `--window-size=${WIDTH},${HEIGHT}`],
-    locale: 'fr-FR',
-    viewport: null,
-  });
-  await serveFixtures(context);
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(first.url()).host;
-  return {
-    name,
-    context,
-    id,
-    async worker() {
-      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`)) ?? context.waitForEvent('serviceworker');
-    },
-    async page(url) {
-      const page = await context.newPage();
-      await page.goto(url);
-      return page;
-    },
-    async extensionPage(page) {
-      const tab = await context.newPage();
-      tab.on('dialog', (d) => void d.accept());
-      await tab.goto(`chrome-extension://${id}/${page}.html`);
-      return tab;
-    },
-    async close() {
-      await context.close().catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The options page's "Team workspace" form (joinTeam's steps; joinTeam itself waits with Vitest's expect). */
-async function joinWorkspace(p: Profile, team: Team, member: string): Promise<Page> {
-  const m = team.members.get(member)!;
-  const options = await p.extensionPage('options');
-  await options.locator('#team-invitation').fill(m.invitation);
-  await options.locator('#team-password').fill(m.password);
-  await options.getByTestId('team-join').locator('button[type="submit"]').click();
-  await options.locator('[data-testid="team-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
-  return options;
-}
 
 let team: Team | undefined;
 const profiles: Profile[] = [];
@@ -108,11 +47,12 @@ try {
     { name: 'lea', role: 'cm', displayName: 'Léa' },
   ]);
   say(`team server on ${team.server.url} (pid ${team.server.pid}), workspace ${team.workspace}: Tom (moderator), Léa (community manager)`);
-  const [tom, lea] = headed ? await Promise.all([launchHeaded('tom', 0), launchHeaded('lea', WIDTH)]) : await Promise.all([launchProfile('tom'), launchProfile('lea')]);
+  const window = (x: number) => (headed ? { headless: false, viewport: null, args: [`--window-position=${x},0`, `--window-size=${WIDTH},${HEIGHT}`] } : {});
+  const [tom, lea] = await Promise.all([launchProfile('tom', window(0)), launchProfile('lea', window(WIDTH))]);
   profiles.push(tom, lea);
   say(`two Chromium profiles ${headed ? 'side by side' : 'headless'}, the built extension in each`);
 
-  const [tomOptions, leaOptions] = await Promise.all([joinWorkspace(tom, team, 'tom'), joinWorkspace(lea, team, 'lea')]);
+  const [tomOptions, leaOptions] = await Promise.all([joinTeam(tom, team, 'tom'), joinTeam(lea, team, 'lea')]);
   say(`joined from the options pages: ${(await tomOptions.getByTestId('team-state').textContent())?.trim()} | ${(await leaOptions.getByTestId('team-state').textContent())?.trim()}`);
   await Promise.all([tomOptions.close(), leaOptions.close()]);
 

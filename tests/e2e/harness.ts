@@ -47,6 +47,8 @@ export interface LaunchOptions {
   grantedHosts?: string[];
   /** More Chromium flags (a demo's window position and size). */
   args?: string[];
+  /** null: the window's own size (a headed demo); a fixed 1200 × 900 page otherwise. */
+  viewport?: null;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
@@ -65,7 +67,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     headless: opts.headless ?? true,
     args: [...chromiumArgs(path), ...(opts.args ?? [])],
     locale: 'fr-FR',
-    viewport: { width: 1200, height: 900 },
+    viewport: opts.viewport === null ? null : { width: 1200, height: 900 },
   });
   await serveFixtures(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -75,7 +77,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     id,
     worker,
     async close() {
-      await context.close();
+      await context.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };

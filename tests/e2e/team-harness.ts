@@ -7,7 +7,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { expect } from 'vitest';
 import { addMember, initWorkspace } from '../../lib/team/admin';
 import type { Role } from '../../lib/team/docs';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server';
@@ -23,7 +22,7 @@ export interface Profile {
   close(): Promise<void>;
 }
 
-export async function launchProfile(name: string, opts: Pick<LaunchOptions, 'headless' | 'args'> = {}): Promise<Profile> {
+export async function launchProfile(name: string, opts: Pick<LaunchOptions, 'headless' | 'args' | 'viewport'> = {}): Promise<Profile> {
   const ext = await launchExtension({ ...opts, grantedHosts: ['http://127.0.0.1/*'] });
   const { context, id } = ext;
   return {
@@ -97,8 +96,8 @@ export async function joinTeam(profile: Profile, team: Team, member: string): Pr
   await options.locator('#team-invitation').fill(m.invitation);
   await options.locator('#team-password').fill(m.password);
   await options.getByTestId('team-join').locator('button[type="submit"]').click();
-  const state = options.getByTestId('team-state');
-  await expect.poll(() => state.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+  // Playwright's own wait, so the demo can join outside Vitest too.
+  await options.locator('[data-testid="team-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
   return options;
 }
 
