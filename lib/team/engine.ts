@@ -67,7 +67,7 @@ export interface EngineDeps extends ApplyDeps {
 
 const CHECKPOINT = 'replica-seq';
 const CREATE_ONCE = new Set<string>(['timeline', 'link', 'clip']);
-const FATAL = new Set([401]);
+const ACCESS = new Set([401, 403]);
 
 interface HttpError {
   status?: number;
@@ -195,7 +195,8 @@ export function createEngine(deps: EngineDeps): Engine {
       .on('denied', (err) => console.warn('[vigie] team replication denied', err))
       .on('error', (err) => {
         replication = undefined;
-        if (FATAL.has(httpStatus(err) ?? 0)) setStatus('refused', `wrong user name or password for ${connection.user}`);
+        // Refused mid-session (a password changed, access revoked): ask the server which, for the message.
+        if (ACCESS.has(httpStatus(err) ?? 0)) void connect();
         else setStatus('offline', reasonOf(err));
       });
   }

@@ -11,8 +11,8 @@ import { openDb, type VigieDb } from '../../../lib/db/schema';
 import { publishIncident, recordCommentAction, publishPack } from '../../../lib/team/actions';
 import { changeSeverity, escalateToIncident, tickItem } from '../../../lib/db/incidents';
 import { defaultPlaybook } from '../../../lib/crisis/playbooks';
-import { addMember, initWorkspace } from '../../../lib/team/admin';
-import { DOC_VERSION, type Role } from '../../../lib/team/docs';
+import { addMember, initWorkspace, removeMember } from '../../../lib/team/admin';
+import { DESIGN_ID, DESIGN_VERSION, DOC_VERSION, type Role } from '../../../lib/team/docs';
 import { createEngine, type Engine, type TeamStatus } from '../../../lib/team/engine';
 import type { SentimentResult } from '../../../lib/sentiment/types';
 import { memoryPouch, remoteAs } from './pouch';
@@ -284,5 +284,27 @@ describe('team engine', () => {
     expect(bad!.reason).toMatch(/comment/);
     expect(await ines.db.teamComments.get('x:999')).toBeUndefined();
     expect(await ines.db.comments.get('x:999')).toBeUndefined();
+  });
+
+  it('a revoked member is told so, and keeps what is on the device', async () => {
+    const theo = await member('theo');
+    const row = await seen(theo.db);
+    await recordCommentAction(theo.db, { kind: 'answer', comment: row, me: 'theo', now: Date.now() });
+    await removeMember({ server: server.url, user: server.adminUser, password: server.adminPassword }, WS, 'theo');
+    await theo.engine.start();
+    expect(theo.engine.status()).toMatchObject({ state: 'refused', message: 'theo is no longer a member of acme-support: ask a lead' });
+    expect(await theo.db.comments.get(ID)).toBeDefined();
+    expect(await theo.db.teamOutbox.count()).toBe(1);
+  });
+
+  it('a workspace whose rules are newer than this Vigie asks for an update and syncs nothing', async () => {
+    const admin = adminRemote();
+    const design = await admin.get(DESIGN_ID);
+    await admin.put({ ...design, vigie_version: DESIGN_VERSION + 1 });
+    const lea = await member('lea');
+    await lea.engine.start();
+    expect(lea.engine.status()).toMatchObject({ state: 'outdated' });
+    expect(lea.engine.status().message).toContain(`version ${DESIGN_VERSION + 1}`);
+    expect(await lea.db.teamComments.count()).toBe(0);
   });
 });
