@@ -4,6 +4,7 @@ import { defaultPlaybook, validatePlaybook, type Playbook } from '../lib/crisis/
 import { getDb } from '../lib/db';
 import { saveSetting } from '../lib/db/settings';
 import { useSetting } from './hooks';
+import { publishSetting } from './team';
 import { useT } from './i18n';
 import './Incidents.css';
 
@@ -83,12 +84,14 @@ export function PlaybookEditor() {
     setErrors([]);
     await saveSetting(getDb(), 'playbook', result.playbook);
     await browser.runtime.sendMessage({ type: 'ui:settings-changed', key: 'playbook' }).catch(() => {});
+    await publishSetting('playbook', 'playbook').catch((err: Error) => setErrors([err.message]));
     setStatus(t('common.saved'));
   };
   const reset = async () => {
     if (!confirm(t('playbook.reset.confirm'))) return;
     await saveSetting(getDb(), 'playbook', { ...defaultPlaybook, version: saved.version + 1 });
     setErrors([]);
+    await publishSetting('playbook', 'playbook').catch((err: Error) => setErrors([err.message]));
     setStatus(t('playbook.reset.done'));
   };
 

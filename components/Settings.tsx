@@ -14,7 +14,7 @@ import { MastodonInstances } from './MastodonInstances';
 import { useT } from './i18n';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SettingForm } from './SettingForm';
-import { publishForLead } from './team';
+import { publishSetting } from './team';
 import { TeamSettings } from './TeamSettings';
 import { WebhookSettings } from './WebhookSettings';
 
@@ -22,7 +22,7 @@ import { WebhookSettings } from './WebhookSettings';
 async function store(key: SettingKey, value: unknown) {
   await saveSetting(getDb(), key, value);
   await browser.runtime.sendMessage({ type: 'ui:settings-changed', key }).catch(() => {});
-  if (key === 'responseTargets') await publishForLead('responseTargets', key);
+  if (key === 'responseTargets') await publishSetting('responseTargets', key);
 }
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -183,7 +183,7 @@ function BrandEditor({ brand }: { brand?: BrandRecord }) {
   return (
     <SettingForm title={brand ? brand.name : t('settings.brands.add')} value={value} save={async (d) => {
         const saved = await saveBrand(getDb(), brandFromDraft(d));
-        await publishForLead('brand', saved.id);
+        await publishSetting('brand', saved.id);
       }} testId={`brand-${key}`}>
       {(draft, set) => (
         <>
@@ -199,7 +199,7 @@ function BrandEditor({ brand }: { brand?: BrandRecord }) {
           <label htmlFor={`brand-accounts-${key}`}>{t('settings.brands.accounts')}</label>
           <textarea id={`brand-accounts-${key}`} rows={2} value={draft.accounts} onChange={(e) => set({ ...draft, accounts: e.target.value })} />
           {brand && (
-            <button type="button" onClick={() => void deleteBrand(getDb(), brand.id).then(() => publishForLead('brand', brand.id, true))}>
+            <button type="button" onClick={() => void deleteBrand(getDb(), brand.id).then(() => publishSetting('brand', brand.id, true))}>
               {t('common.delete')}
             </button>
           )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Answer } from '../lib/messaging/protocol';
-import { TEAM_KEY, teamMirror, type TeamMirror } from '../lib/team/state';
+import { can, TEAM_KEY, teamMirror, type TeamMirror } from '../lib/team/state';
 
 /** The team connection as the background mirrors it, live; undefined outside a workspace. */
 export function useTeam(): TeamMirror | undefined {
@@ -22,12 +22,14 @@ export function useTeam(): TeamMirror | undefined {
 }
 
 /**
- * A lead's brands and response targets go to the whole team. Other roles keep their change here
- * only: the server would refuse it, so it is never sent.
+ * A lead's brands and response targets, and the playbook a lead or community manager edits, go to
+ * the whole team. Other roles keep their change here only: the server would refuse it, so it is
+ * never sent.
  */
-export async function publishForLead(kind: 'brand' | 'responseTargets', id: string, withdraw = false): Promise<void> {
+export async function publishSetting(kind: 'brand' | 'responseTargets' | 'playbook', id: string, withdraw = false): Promise<void> {
   const parsed = teamMirror.safeParse((await browser.storage.local.get(TEAM_KEY))[TEAM_KEY]);
-  if (!parsed.success || parsed.data.role !== 'lead') return;
+  const role = parsed.success ? parsed.data.role : undefined;
+  if (!(kind === 'playbook' ? can.publish(role) : can.lock(role))) return;
   const answer = (await browser.runtime.sendMessage({ type: 'ui:team-publish', kind, id, ...(withdraw ? { withdraw } : {}) })) as Answer<'ui:team-publish'>;
   if (!answer.ok) throw new Error(answer.error.message);
 }

@@ -109,8 +109,8 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('ui:team-publish'),
-    kind: z.enum(['template', 'voicePack', 'brand', 'responseTargets']),
-    /** The template, pack or brand; unused for the response targets. */
+    kind: z.enum(['template', 'voicePack', 'brand', 'responseTargets', 'playbook']),
+    /** The template, pack or brand; unused for the response targets and the playbook. */
     id: z.string().max(200),
     /** A removed brand: the team removes it too. */
     withdraw: z.boolean().optional(),

@@ -104,6 +104,10 @@ export async function publishTargets(db: VigieDb, targets: Record<string, unknow
   await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.targets, v: DOC_VERSION, type: 'targets', by: me, at: now, targets }, now));
 }
 
+export async function publishPlaybook(db: VigieDb, playbook: Record<string, unknown>, me: string, now: number): Promise<void> {
+  await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.playbook, v: DOC_VERSION, type: 'playbook', by: me, at: now, playbook }, now));
+}
+
 export async function publishPack(db: VigieDb, pack: VoicePack, me: string, now: number, lock: { locked: boolean; lockedRules: string[] }): Promise<void> {
   await db.transaction('rw', teamTables(db), () => enqueue(db, { _id: docId.voicePack(pack.id), v: DOC_VERSION, type: 'voicePack', by: me, at: now, ...lock, pack }, now));
 }

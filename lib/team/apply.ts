@@ -241,15 +241,12 @@ async function applyValid(db: VigieDb, doc: TeamDoc, deps: ApplyDeps, applied: A
       await db.brands.put(b.data);
       return;
     }
-    case 'targets': {
+    case 'targets':
       if (doc._id !== 'targets:response') return 'response targets must have the id targets:response';
-      try {
-        await db.settings.put({ key: 'responseTargets', value: parseSetting('responseTargets', doc.targets) });
-      } catch (e) {
-        return `response targets: ${(e as Error).message}`;
-      }
-      return;
-    }
+      return applySetting(db, 'responseTargets', doc.targets);
+    case 'playbook':
+      if (doc._id !== 'playbook:team') return 'the playbook must have the id playbook:team';
+      return applySetting(db, 'playbook', doc.playbook);
     case 'incident':
     case 'tick':
     case 'timeline':
@@ -260,6 +257,16 @@ async function applyValid(db: VigieDb, doc: TeamDoc, deps: ApplyDeps, applied: A
       return problem;
     }
   }
+}
+
+/** A team setting replaces this device's only when it parses: the one in force stays otherwise. */
+async function applySetting(db: VigieDb, key: 'responseTargets' | 'playbook', value: unknown): Promise<string | undefined> {
+  try {
+    await db.settings.put({ key, value: parseSetting(key, value) });
+  } catch (e) {
+    return `${key}: ${(e as Error).message}`;
+  }
+  return undefined;
 }
 
 async function applyIncidentDoc(db: VigieDb, doc: DocOf<'incident' | 'tick' | 'timeline' | 'link' | 'clip'>, deps: ApplyDeps): Promise<string | undefined> {

@@ -44,6 +44,8 @@ function describe(doc: TeamDoc): string {
       return String(doc.brand.name ?? doc._id);
     case 'targets':
       return `${String(doc.targets.defaultHours ?? '?')} h by default`;
+    case 'playbook':
+      return `version ${String(doc.playbook.version ?? '?')}`;
   }
 }
 

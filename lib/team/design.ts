@@ -19,7 +19,7 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
   var TYPES = ${JSON.stringify(docTypes)};
   var VERSION = ${JSON.stringify(DOC_VERSION)};
   var ROLE_LABEL = { lead: 'a lead', cm: 'a community manager', moderator: 'a moderator', trainee: 'a trainee' };
-  var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs', incident: 'incidents', tick: 'checklist ticks', timeline: 'timeline entries', link: 'incident links', clip: 'clipped articles', brand: 'brands', targets: 'response targets' };
+  var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs', incident: 'incidents', tick: 'checklist ticks', timeline: 'timeline entries', link: 'incident links', clip: 'clipped articles', brand: 'brands', targets: 'response targets', playbook: 'playbooks' };
 
   var userRoles = userCtx.roles || [];
   if (userRoles.indexOf('_admin') !== -1) return;
@@ -113,6 +113,11 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
 
   if (type === 'aside') {
     if (!may(['lead', 'cm', 'trainee'])) refuse(who + ' cannot set comments aside');
+    return;
+  }
+
+  if (type === 'playbook') {
+    if (!may(['lead', 'cm'])) refuse(who + ' cannot change the crisis playbook');
     return;
   }
 

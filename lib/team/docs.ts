@@ -98,6 +98,8 @@ export const clipDoc = z.object({ ...base, type: z.literal('clip'), incidentId, 
 /** Brands and the response targets are the lead's: the same for the whole team. */
 export const brandDoc = z.object({ ...base, type: z.literal('brand'), brand: z.record(z.string(), z.unknown()) });
 export const targetsDoc = z.object({ ...base, type: z.literal('targets'), targets: z.record(z.string(), z.unknown()) });
+/** The crisis playbook: leads and community managers edit it, for everyone. */
+export const playbookDoc = z.object({ ...base, type: z.literal('playbook'), playbook: z.record(z.string(), z.unknown()) });
 
 export const teamDoc = z.discriminatedUnion('type', [
   memberDoc,
@@ -114,6 +116,7 @@ export const teamDoc = z.discriminatedUnion('type', [
   clipDoc,
   brandDoc,
   targetsDoc,
+  playbookDoc,
 ]);
 export type TeamDoc = z.infer<typeof teamDoc>;
 export type TeamDocType = TeamDoc['type'];
@@ -137,6 +140,7 @@ export const docId = {
   clip: (id: string) => `clip:${id}`,
   brand: (id: string) => `brand:${id}`,
   targets: 'targets:response',
+  playbook: 'playbook:team',
 };
 
 /** How long a claim holds when its holder goes quiet (closed the tab, went home). */

@@ -332,8 +332,15 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     async stop(opts = {}) {
       stopped = true;
+      // PouchDB ends a cancelled replication once its requests in flight settle: wait for that (a
+      // little), so none of them fails later against a server or replica that is gone.
+      const ending = replication && new Promise<void>((resolve) => {
+        replication!.on('complete', () => resolve()).on('error', () => resolve());
+        setTimeout(resolve, 2_000);
+      });
       replication?.cancel();
       replication = undefined;
+      await ending;
       await draining?.catch(() => {});
       await flushing?.catch(() => {});
       await remote.close().catch(() => {});

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
 import type { CommentRecord } from '../db/model';
-import { publishBrand, publishIncident, publishPack, publishTargets, publishTemplate, recordCommentAction } from './actions';
+import { publishBrand, publishIncident, publishPack, publishPlaybook, publishTargets, publishTemplate, recordCommentAction } from './actions';
 import { getSetting } from '../db/settings';
 import { invitation as invitationSchema, type CommentDocType } from './docs';
 import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
@@ -19,7 +19,7 @@ import { viewOf, type TeamView } from './view';
 
 export const TEAM_ALARM = 'vigie-team';
 
-export type PublishKind = 'template' | 'voicePack' | 'brand' | 'responseTargets';
+export type PublishKind = 'template' | 'voicePack' | 'brand' | 'responseTargets' | 'playbook';
 
 const pouch: PouchFactory = {
   local: (name) => new PouchDB(name),
@@ -189,8 +189,10 @@ export function startTeamService(deps: {
         // A removed brand is published as its withdrawal: the last copy the team had is what it names.
         if (!b && !lock.withdraw) return false;
         await publishBrand(db, b ?? { id, name: id, agents: [], address: 'vous', accounts: [] }, me, deps.now(), lock.withdraw);
-      } else {
+      } else if (kind === 'responseTargets') {
         await publishTargets(db, await getSetting(db, 'responseTargets'), me, deps.now());
+      } else {
+        await publishPlaybook(db, await getSetting(db, 'playbook'), me, deps.now());
       }
       void engine.flush();
       return true;

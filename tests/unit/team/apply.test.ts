@@ -6,6 +6,7 @@ import { openDb, type VigieDb } from '../../../lib/db/schema';
 import { publishTemplate, recordCommentAction, sharedCommentOf } from '../../../lib/team/actions';
 import { applyChanges } from '../../../lib/team/apply';
 import { DOC_VERSION } from '../../../lib/team/docs';
+import { defaultPlaybook } from '../../../lib/crisis/playbooks';
 import type { SentimentResult } from '../../../lib/sentiment/types';
 
 const NOW = 1_796_000_000_000;
@@ -112,6 +113,15 @@ describe('server documents into this device', () => {
     expect((await db.settings.get('responseTargets'))?.value).toEqual({ defaultHours: 4, perPlatform: { x: 1 } });
     await applyChanges(db, [{ id: 'brand:b1', deleted: true, doc: { ...env('brand', 'brand:b1', 'ines'), _deleted: true, brand } }], deps);
     expect(await db.brands.get('b1')).toBeUndefined();
+  });
+
+  it('the team playbook replaces this device’s; one that does not parse is quarantined', async () => {
+    const playbook = { ...defaultPlaybook, version: defaultPlaybook.version + 3 };
+    await applyChanges(db, [{ id: 'playbook:team', doc: { ...env('playbook', 'playbook:team', 'lea'), playbook } }], deps);
+    expect((await db.settings.get('playbook'))?.value).toEqual(playbook);
+    const applied = await applyChanges(db, [{ id: 'playbook:team', doc: { ...env('playbook', 'playbook:team', 'lea'), playbook: { steps: 'none' } } }], deps);
+    expect(applied.quarantined).toEqual(['playbook:team']);
+    expect((await db.settings.get('playbook'))?.value).toEqual(playbook);
   });
 
   it('response targets that do not parse are quarantined and the ones in force stay', async () => {

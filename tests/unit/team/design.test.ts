@@ -45,6 +45,7 @@ const docs = {
   timeline: (by: string) => ({ _id: 'timeline:i1:u1', type: 'timeline', v: 1, by, at: now, incidentId: 'i1', entry: { kind: 'note', text: 'Appel au fournisseur' } }),
   link: (by: string) => ({ _id: 'link:i1:x:1', type: 'link', v: 1, by, at: now, incidentId: 'i1', commentId: 'x:1', comment }),
   brand: (by: string) => ({ _id: 'brand:b1', type: 'brand', v: 1, by, at: now, brand: { id: 'b1', name: 'Maison Lune' } }),
+  playbook: (by: string) => ({ _id: 'playbook:team', type: 'playbook', v: 1, by, at: now, playbook: { version: 2 } }),
   targets: (by: string) => ({ _id: 'targets:response', type: 'targets', v: 1, by, at: now, targets: { defaultHours: 24, perPlatform: {} } }),
   clip: (by: string) => ({ _id: 'clip:c1', type: 'clip', v: 1, by, at: now, incidentId: 'i1', clip: { id: 'c1', title: 'Article' } }),
 };
@@ -119,6 +120,10 @@ describe('creating each document type, for each role', () => {
     ['lead', 'targets', 'ok'],
     ['cm', 'targets', refused('only a lead can set response targets')],
     ['moderator', 'targets', refused('only a lead can set response targets')],
+    ['lead', 'playbook', 'ok'],
+    ['cm', 'playbook', 'ok'],
+    ['moderator', 'playbook', refused('a moderator cannot change the crisis playbook')],
+    ['trainee', 'playbook', refused('a trainee cannot change the crisis playbook')],
   ];
   it.each(table)('%s creates a %s: %o', (role, type, expected) => {
     expect(outcome(docs[type](people[role]), null, ctx(role))).toEqual(expected);
