@@ -2,12 +2,19 @@ import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
 import { editorInput, readEditable } from '../editing';
 import { isProfile, isThread, isTimeline, isX, threadId } from './routes';
-import { selectors } from './selectors';
+import { adLabels, selectors } from './selectors';
 
 const HANDLE = /^@\w{1,15}$/;
 
 function statusId(href: string): string | undefined {
   return /\/status\/(\d+)/.exec(href)?.[1];
+}
+
+function isAd(tweet: Element): boolean {
+  for (const span of tweet.querySelectorAll('span')) {
+    if (adLabels.has(span.textContent?.trim() ?? '') && !span.closest(selectors.notAdLabel)) return true;
+  }
+  return false;
 }
 
 /** The thread's own post, from the page URL; parsed once per URL, not once per tweet. */
@@ -29,7 +36,7 @@ export const xAdapter: PlatformAdapter = {
   findComments: (root) => queryAllIncludingSelf(root, selectors.tweet),
 
   extract(el): ExtractedComment | null {
-    if (el.querySelector(selectors.promoted)) return null;
+    if (isAd(el)) return null;
     const time = el.querySelector(selectors.timestamp);
     const href = time?.closest('a')?.getAttribute('href') ?? '';
     const nativeId = statusId(href);

@@ -57,3 +57,62 @@ describe('x adapter on the thread fixture', () => {
     expect(xAdapter.findComposers(document)).toHaveLength(1);
   });
 });
+
+describe('x adapter on tweets with media (media.html)', () => {
+  beforeEach(() => load('media.html', 'https://x.com/vigie_demo/status/1850000000000000020'));
+  const byId = (id: string) => document.querySelector(`article[aria-labelledby="id__${id}"]`)!;
+
+  it('reads a video tweet, though its player sits in placementTracking', () => {
+    expect(byId('1850000000000000020').querySelector('[data-testid="placementTracking"] [data-testid="videoPlayer"] video')).not.toBeNull();
+    expect(xAdapter.extract(byId('1850000000000000020'))).toMatchObject({
+      nativeId: '1850000000000000020',
+      author: { name: 'Vigie Démo', handle: '@vigie_demo' },
+      text: 'Les coulisses de notre atelier, en vidéo',
+    });
+  });
+
+  it('reads a GIF reply', () => {
+    expect(xAdapter.extract(byId('1850000000000000021'))).toMatchObject({
+      nativeId: '1850000000000000021',
+      author: { handle: '@marie_dpt' },
+      text: 'Toujours pas de réponse pour ma commande, voilà ma tête',
+      parentId: '1850000000000000020',
+    });
+  });
+
+  it('reads a tweet quoting a video tweet as its own author, text and id, not the quoted one', () => {
+    expect(xAdapter.extract(byId('1850000000000000022'))).toMatchObject({
+      nativeId: '1850000000000000022',
+      author: { name: 'Paul Martin', handle: '@paulmrt' },
+      text: 'Même problème que dans cette vidéo, colis abîmé',
+      permalink: 'https://x.com/paulmrt/status/1850000000000000022',
+      publishedAt: '2026-11-20T09:30:00.000Z',
+    });
+  });
+
+  it.each([
+    ['French "Sponsorisé", with a video', '1850000000000000023'],
+    ['English "Ad"', '1850000000000000024'],
+    ['English "Promoted"', '1850000000000000025'],
+  ])('skips an ad labelled in %s', (_, id) => {
+    expect(xAdapter.extract(byId(id))).toBeNull();
+  });
+
+  it('reads someone named "Ad" who tweets "Ad": the label only counts beside the caret', () => {
+    expect(xAdapter.extract(byId('1850000000000000026'))).toMatchObject({ author: { name: 'Ad', handle: '@ad_fan' }, text: 'Ad' });
+  });
+
+  it('badges every tweet of the page but the three ads', () => {
+    expect(xAdapter.findComments(document).map((el) => xAdapter.extract(el)?.nativeId ?? null)).toEqual([
+      '1850000000000000020', '1850000000000000021', '1850000000000000022', null, null, null, '1850000000000000026',
+    ]);
+  });
+
+  it('does not take an "Ad" shown inside a video player (a pre-roll) for the tweet being an ad', () => {
+    const tweet = byId('1850000000000000020');
+    const overlay = document.createElement('span');
+    overlay.textContent = 'Ad';
+    tweet.querySelector('[data-testid="videoComponent"]')!.append(overlay);
+    expect(xAdapter.extract(tweet)?.nativeId).toBe('1850000000000000020');
+  });
+});
