@@ -7,6 +7,22 @@ import { selectors } from './selectors';
 
 const statusIdOf = (href: string) => /\/@[^/]+\/(\d{1,20})\/?(?:[?#]|$)/.exec(href)?.[1];
 
+/** Said in the text of a status whose body sits unrendered behind its content warning, so it is not read as empty. */
+export const HIDDEN_BODY = '[body hidden behind the content warning]';
+
+/** The first match that belongs to status el itself, not to a status it quotes. */
+function own(el: Element, selector: string): Element | undefined {
+  for (const found of el.querySelectorAll(selector)) if (found.closest(selectors.status) === el) return found;
+  return undefined;
+}
+
+function statusText(el: Element): string {
+  const warning = readText(own(el, selectors.contentWarning));
+  const body = own(el, selectors.content);
+  if (!warning) return readText(body);
+  return body ? `${warning}\n\n${readText(body)}` : `${warning}\n${HIDDEN_BODY}`;
+}
+
 /** Mastodon's own markup, whatever the domain: the app root the server renders. */
 export const isMastodonPage = (doc: Document) => !!doc.querySelector(selectors.appRoot);
 
@@ -24,13 +40,13 @@ export const mastodonAdapter: PlatformAdapter = {
   extract(el): ExtractedComment | null {
     // A quoted status is part of the status quoting it, not a comment of its own.
     if (el.parentElement?.closest(selectors.status)) return null;
-    const link = el.querySelector(selectors.permalink);
+    const link = own(el, selectors.permalink);
     const href = link?.getAttribute('href') ?? '';
     const nativeId = el.getAttribute('data-id') ?? statusIdOf(href);
     if (!nativeId || !/^\d{1,20}$/.test(nativeId)) return null;
     const location = new URL(el.ownerDocument.location?.href ?? 'https://mastodon.social/');
-    const account = el.querySelector(selectors.account)?.textContent?.trim();
-    const name = readText(el.querySelector(selectors.displayName)) || account || '';
+    const account = own(el, selectors.account)?.textContent?.trim();
+    const name = readText(own(el, selectors.displayName)) || account || '';
     const focal = threadId(location);
     let parentId: string | undefined;
     if (focal && focal !== nativeId) {
@@ -43,7 +59,7 @@ export const mastodonAdapter: PlatformAdapter = {
       platform: 'mastodon',
       nativeId,
       author: { name, ...(account ? { handle: account } : {}) },
-      text: readText(el.querySelector(selectors.content)),
+      text: statusText(el),
       ...(href ? { permalink: new URL(href, location.origin).href } : {}),
       ...(publishedAt ? { publishedAt } : {}),
       ...(parentId ? { parentId } : {}),

@@ -2,15 +2,23 @@
  * Mastodon web app (4.3-4.5 and forks such as glitch-soc), any instance. Its React components use
  * semantic BEM class names that are the same on every instance and stable across releases (third-
  * party themes depend on them), and statuses carry their id in data-id.
- * Fixture pages where each must match: tests/fixtures/mastodon/home.html, status.html, status-2.html.
+ * Fixture pages where each must match: tests/fixtures/mastodon/home.html, status.html, status-2.html, status-3.html.
  */
 export const selectors = {
   /** The app root every Mastodon page renders into, with the initial state beside it. */
   appRoot: '#mastodon[data-props], body.app-body #mastodon',
   /** A status in a timeline or a thread (ancestors and replies), and the focal status of a thread. */
   status: '.status[data-id], .detailed-status',
-  /** Body of a status; custom emoji and Twemoji are <img alt>; CW statuses keep it behind a button. */
-  content: '.status__content__text, .status__content',
+  /**
+   * Text of a status; custom emoji and Twemoji are <img alt>. Not .status__content: it also holds the
+   * poll and the Translate / "Show original" button (components/status/legacy/content.jsx). status-3.html.
+   */
+  content: '.status__content__text',
+  /**
+   * A content warning's text (legacy/banner.tsx: .content-warning > p, then the "Show more" button); until
+   * the reader expands it the body is not rendered at all. --filter is a filter's notice, not the author's.
+   */
+  contentWarning: '.content-warning:not(.content-warning--filter) > p',
   /** Display name (may contain custom emoji) and @user or @user@domain. */
   displayName: '.display-name__html',
   account: '.display-name__account',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isMastodonPage, mastodonAdapter } from '../../../../lib/platforms/mastodon/adapter';
+import { HIDDEN_BODY, isMastodonPage, mastodonAdapter } from '../../../../lib/platforms/mastodon/adapter';
 import { instanceHosts } from '../../../../lib/platforms/mastodon/hosts';
 import { isProfile, isThread, isTimeline, normalizeHost, testUrls } from '../../../../lib/platforms/mastodon/routes';
 import { loadFixture } from '../../helpers/fixtures';
@@ -125,5 +125,27 @@ describe('mastodon signed-in account', () => {
     expect(mastodonAdapter.currentAccount!(html('{"meta":{"me":"1"},"accounts":{"1":{"acct":"vigie"}}}'))).toBe('@vigie');
     expect(mastodonAdapter.currentAccount!(html('{"meta":{},"accounts":{}}'))).toBeUndefined();
     expect(mastodonAdapter.currentAccount!(html('{not json'))).toBeUndefined();
+  });
+});
+
+describe('mastodon adapter on a poll, a quote and content warnings (status-3.html)', () => {
+  const FOCAL = 'https://mastodon.social/@vigie/113500000000000010';
+  beforeEach(() => loadFixture('mastodon', 'status-3.html', FOCAL));
+
+  it('reads the text alone, not the poll options nor the Translate button', () => {
+    expect(all()[0]!.text).toBe('Quelle couleur pour le manteau ?');
+  });
+
+  it('gives a focal status quoting another its own id and permalink, not the quoted one', () => {
+    expect(all()[0]).toMatchObject({ nativeId: '113500000000000010', permalink: FOCAL, author: { name: 'Vigie Démo', handle: '@vigie' } });
+    expect(all().map((c) => c?.nativeId ?? null)).toEqual(['113500000000000010', null, '113500000000000011', '113500000000000012']);
+  });
+
+  it('reads a collapsed content warning and says the body is hidden, not empty', () => {
+    expect(all()[2]!.text).toBe(`Spoiler : avis sur la livraison\n${HIDDEN_BODY}`);
+  });
+
+  it('reads an expanded content warning with its body', () => {
+    expect(all()[3]!.text).toBe('Coup de gueule\n\nColis perdu deux fois.');
   });
 });
