@@ -54,4 +54,12 @@ describe('x.com in real Chromium', () => {
     expect(await page.locator('vigie-badge[data-vigie-comment="x:1850000000000000008"]').count()).toBe(1);
     await page.close();
   });
+
+  it('badges tweets with a video, a GIF or a quoted video, and skips ads by their label, not by the video player', async () => {
+    const page = await open('https://x.com/vigie_demo/status/1850000000000000020');
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(4);
+    const badged = await page.locator('vigie-badge[data-vigie-sentiment]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.vigieComment).sort());
+    expect(badged).toEqual(['x:1850000000000000020', 'x:1850000000000000021', 'x:1850000000000000022', 'x:1850000000000000026']);
+    await page.close();
+  });
 });
