@@ -59,7 +59,8 @@ export interface AdminAuth {
 
 const couchError = z.object({ error: z.string(), reason: z.string().optional() });
 
-function basic(user: string, password: string): string {
+/** HTTP basic auth in UTF-8: btoa alone refuses a password with an accent. */
+export function basic(user: string, password: string): string {
   const bytes = new TextEncoder().encode(`${user}:${password}`);
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }

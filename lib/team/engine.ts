@@ -10,6 +10,7 @@
  * back locally and explained), and a network failure leaves the write queued for the next attempt.
  */
 import type { VigieDb } from '../db/schema';
+import { basic } from './admin';
 import { applyChanges, type ApplyDeps, type Change } from './apply';
 import { couchRole, DESIGN_ID, DESIGN_VERSION, isCommentDoc, roles, type Role, type TeamDoc } from './docs';
 import type { OutboxRecord } from './local';
@@ -119,7 +120,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function checkAccess(): Promise<Role | { refused: string } | { offline: string }> {
     let res: Response;
     try {
-      res = await deps.fetch(`${base}/_session`, { headers: { authorization: `Basic ${btoa(`${auth.username}:${auth.password}`)}`, accept: 'application/json' } });
+      res = await deps.fetch(`${base}/_session`, { headers: { authorization: basic(auth.username, auth.password), accept: 'application/json' } });
     } catch (e) {
       return { offline: `the server ${base} cannot be reached (${reasonOf(e)})` };
     }

@@ -139,8 +139,11 @@ export function startTeamService(deps: {
       const problem = serverProblem(inv.data.server);
       if (problem) throw new Error(problem);
       await starting;
-      await engine?.stop();
       const next: Connection = { server: inv.data.server, workspace: inv.data.workspace, user: inv.data.user, password };
+      // Another workspace (or another member): nothing of the previous one may stay or be replayed.
+      const other = connection && (connection.server !== next.server || connection.workspace !== next.workspace || connection.user !== next.user);
+      await engine?.stop({ forget: Boolean(other) });
+      if (other) await clearTeam(db);
       await browser.storage.local.set({ [TEAM_CREDENTIALS_KEY]: next });
       starting = run(next);
       await starting;

@@ -111,6 +111,14 @@ describe('team engine', () => {
     expect(intruder.engine.status()).toMatchObject({ state: 'refused', message: 'wrong user name or password for nobody' });
   });
 
+  it('a password with accents connects (basic auth in UTF-8)', async () => {
+    await addMember({ server: server.url, user: server.adminUser, password: server.adminPassword }, WS, { name: 'eve', role: 'cm', password: 'pâté-cœur-€' });
+    passwords.set('eve', 'pâté-cœur-€');
+    const eve = await member('eve');
+    await eve.engine.start();
+    expect(eve.engine.status()).toMatchObject({ state: 'connected', role: 'cm' });
+  });
+
   it("a moderator's flag reaches a community manager who never saw the comment: in her queue, with who flagged", async () => {
     const tom = await member('tom');
     const lea = await member('lea');
