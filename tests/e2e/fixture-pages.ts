@@ -31,9 +31,53 @@ function sites() {
   return byHost;
 }
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** 127.0.0.1, localhost, ::1: a server on this machine. */
+export const isLoopback = (url: URL) => loopbackHosts.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+
+let markupUrls: Set<string> | undefined;
+
+/**
+ * Every absolute URL written in the fixtures' own markup and scripts (avatars on cdn.bsky.app,
+ * links to www.facebook.com...): the platform's page asks for those itself, on the live site too,
+ * so they are not Vigie's requests. Exact URLs only, not their hosts.
+ */
+function fixtureMarkupUrls(): Set<string> {
+  if (markupUrls) return markupUrls;
+  markupUrls = new Set();
+  const files: string[] = [];
+  for (const entry of readdirSync(fixtures, { withFileTypes: true })) {
+    if (entry.isFile() && /\.(html|js)$/.test(entry.name)) files.push(join(fixtures, entry.name));
+    if (entry.isDirectory() && existsSync(join(fixtures, entry.name, 'pages.json')))
+      for (const f of readdirSync(join(fixtures, entry.name))) if (/\.(html|js)$/.test(f)) files.push(join(fixtures, entry.name, f));
+  }
+  for (const file of files)
+    for (const m of readFileSync(file, 'utf8').matchAll(/https?:\/\/[^\s"'<>()`\\]+/g)) {
+      const raw = m[0].replace(/&amp;/g, '&');
+      try {
+        markupUrls.add(new URL(raw).href);
+      } catch {
+        // not a URL after all
+      }
+    }
+  return markupUrls;
+}
+
+/**
+ * Whether a request the browser made stays inside the test: a platform host answered from
+ * tests/fixtures, a URL the fixture's own markup names, or a local server the test declared
+ * (`localAllowed`). Anything else would have left the browser: a broken promise.
+ */
+export function staysInside(url: URL, localAllowed: (url: URL) => boolean): boolean {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:' && url.protocol !== 'wss:') return true;
+  if (isLoopback(url)) return localAllowed(url);
+  if (sites().has(url.hostname)) return true;
+  return fixtureMarkupUrls().has(url.href);
+}
+
 /** The answer to a page's request for an http(s) URL. */
 export function fixtureAnswer(url: URL): FixtureAnswer {
-  if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return { continue: true };
+  if (isLoopback(url)) return { continue: true };
   if (url.pathname.startsWith('/__fixture__/')) return fixtureAsset(url.pathname.slice('/__fixture__/'.length));
   const site = sites().get(url.hostname);
   const page = site?.pages.find((p) => new RegExp(p.path).test(url.pathname));

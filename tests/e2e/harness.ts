@@ -1,12 +1,18 @@
 /**
  * Launches Debian's Chromium with the real built extension and serves the platforms' real https
  * URLs from tests/fixtures by request interception, so content scripts run as on the live sites.
+ *
+ * Nothing leaves the browser: every request the browser makes (pages, extension pages, the
+ * extension's service worker: Playwright 1.65 reports and routes the worker's fetches in Chromium)
+ * is recorded, and one to a host that is neither a fixture host nor a local server the test started
+ * or declared is a leak: close() throws with the list, so the file fails in its afterAll.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { fixtureAnswer } from './fixture-pages';
+import { Server } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
+import { fixtureAnswer, isLoopback, staysInside } from './fixture-pages';
 
 const root = join(import.meta.dirname, '..', '..');
 export const extensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -17,8 +23,90 @@ export interface Extension {
   context: BrowserContext;
   id: string;
   worker: Worker;
+  /** Requests that would have left the browser so far (see RequestLog). */
+  leaks(): Leak[];
+  /** Declares a server on this machine the test talks to that this process did not start itself. */
+  allowLocal(origin: string): void;
+  /** Closes the browser; throws if any request would have left it. */
   close(): Promise<void>;
 }
+
+/** A request to a host that is neither a fixture host nor a local server of the test. */
+export interface Leak {
+  url: string;
+  /** Who asked: 'service worker', a page's URL, 'websocket from <page URL>'. */
+  from: string;
+}
+
+/** Ports of the servers this test process listens on (a webhook receiver): local servers the test started itself. */
+const listeningPorts = new Set<number>();
+const listen = Server.prototype.listen;
+Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+  this.once('listening', () => {
+    const address = this.address();
+    if (address && typeof address === 'object') listeningPorts.add(address.port);
+  });
+  return (listen as (...a: unknown[]) => Server).apply(this, args);
+} as Server['listen'];
+
+/**
+ * Every http(s) and WebSocket request of a browser context, checked against the fixture table
+ * (fixture-pages.ts staysInside): loopback is allowed on a port a server of this process listens
+ * on, an origin declared with allowLocal, or any port when `anyLoopback` (the test granted the
+ * extension http://127.0.0.1/*: its team server runs in a child process).
+ */
+export class RequestLog {
+  readonly leaks: Leak[] = [];
+  private readonly seen = new WeakSet<Request>();
+  private readonly declared = new Set<string>();
+  constructor(private readonly anyLoopback = false) {}
+
+  allowLocal(origin: string): void {
+    this.declared.add(new URL(origin).origin);
+  }
+
+  private localAllowed = (url: URL): boolean => {
+    if (this.anyLoopback || this.declared.has(url.origin)) return true;
+    const port = Number(url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? 443 : 80));
+    return listeningPorts.has(port);
+  };
+
+  check(url: string, from: string): void {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return;
+    }
+    if (!staysInside(parsed, this.localAllowed)) this.leaks.push({ url, from });
+  }
+
+  request(request: Request): void {
+    if (this.seen.has(request)) return;
+    this.seen.add(request);
+    this.check(request.url(), requestOrigin(request));
+  }
+
+  watch(context: BrowserContext): void {
+    context.on('request', (request) => this.request(request));
+    const sockets = (page: Page) => page.on('websocket', (ws) => this.check(ws.url(), `websocket from ${page.url()}`));
+    context.pages().forEach(sockets);
+    context.on('page', sockets);
+  }
+}
+
+function requestOrigin(request: Request): string {
+  const worker = request.serviceWorker();
+  if (worker) return `service worker ${worker.url()}`;
+  try {
+    return request.frame().url() || 'a page';
+  } catch {
+    return 'the browser';
+  }
+}
+
+/** The leaks, one a line, for an error message. */
+export const describeLeaks = (leaks: Leak[]) => leaks.map((l) => `${l.url} (from ${l.from})`).join('\n');
 
 export function chromiumArgs(path = extensionPath): string[] {
   return [
@@ -69,27 +157,42 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     locale: 'fr-FR',
     viewport: opts.viewport === null ? null : { width: 1200, height: 900 },
   });
-  await serveFixtures(context);
+  const requests = await serveFixtures(context, new RequestLog(opts.grantedHosts?.some((h) => isLoopbackPattern(h)) ?? false));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   return {
     context,
     id,
     worker,
+    leaks: () => [...requests.leaks],
+    allowLocal: (origin) => requests.allowLocal(origin),
     async close() {
       await context.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
+      if (requests.leaks.length) throw new Error(`requests left the browser (nothing may, but a declared local server):\n${describeLeaks(requests.leaks)}`);
     },
   };
 }
 
-/** The platforms' URLs answered from tests/fixtures (see fixture-pages.ts). */
-export async function serveFixtures(context: BrowserContext): Promise<void> {
+/** A grantedHosts pattern for a server on this machine (http://127.0.0.1/*). */
+function isLoopbackPattern(pattern: string): boolean {
+  try {
+    return isLoopback(new URL(pattern.replace('/*', '/')));
+  } catch {
+    return false;
+  }
+}
+
+/** The platforms' URLs answered from tests/fixtures (see fixture-pages.ts), every request recorded in `log`. */
+export async function serveFixtures(context: BrowserContext, log = new RequestLog()): Promise<RequestLog> {
+  log.watch(context);
   await context.route(/^https?:\/\//, (route: Route) => {
+    log.request(route.request());
     const answer = fixtureAnswer(new URL(route.request().url()));
     if (answer.continue) return route.continue();
     return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
   });
+  return log;
 }
 
 export async function openExtensionPage(ext: Extension, page: 'popup' | 'sidepanel' | 'options'): Promise<Page> {

@@ -14,12 +14,20 @@
  * - extension pages evaluate with the extension's API (`browser`), like the popup's own code.
  * - with devtools.console.stdout.* set, Firefox writes every console message and uncaught error,
  *   the background's included, on its standard output: collected in `log`.
+ *
+ * Nothing leaves the browser: every request of the tabs this harness opens (newPage, and the
+ * extension pages of openExtensionPage) is recorded, and one to a host that is neither a fixture
+ * host nor a server of this test process (fixture-pages.ts staysInside) is a leak: close() throws
+ * with the list. Not seen: the background page's own fetches, which Firefox reports in no WebDriver
+ * BiDi network event (checked with Firefox ESR 153: a fetch of browser.extension.getBackgroundPage()
+ * raises none); the Chromium harness covers the same background code in its service worker.
  */
 import { readFileSync } from 'node:fs';
+import { Server } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { browsers, findBrowser } from '../../../scripts/browsers';
-import { fixtureAnswer } from '../fixture-pages';
+import { fixtureAnswer, staysInside } from '../fixture-pages';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 export const firefoxExtensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -41,8 +49,23 @@ export interface FirefoxExtension {
   /** A tab whose http(s) requests are answered from tests/fixtures. */
   newPage(): Promise<Page>;
   openExtensionPage(name: 'popup' | 'sidepanel' | 'options'): Promise<Page>;
+  /** Requests of the harness's tabs that would have left the browser so far. */
+  leaks(): { url: string; from: string }[];
+  /** Closes Firefox; throws if any request would have left it. */
   close(): Promise<void>;
 }
+
+/** Ports of the servers this test process listens on: local servers the test started itself. */
+const listeningPorts = new Set<number>();
+const listen = Server.prototype.listen;
+Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+  this.once('listening', () => {
+    const address = this.address();
+    if (address && typeof address === 'object') listeningPorts.add(address.port);
+  });
+  return (listen as (...a: unknown[]) => Server).apply(this, args);
+} as Server['listen'];
+const localAllowed = (url: URL) => listeningPorts.has(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
 
 export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   const manifest = JSON.parse(readFileSync(join(firefoxExtensionPath, 'manifest.json'), 'utf8').toString()) as { browser_specific_settings: { gecko: { id: string } } };
@@ -75,6 +98,17 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   const installed = await browser.installExtension(firefoxExtensionPath);
   if (installed !== addonId) throw new Error(`installExtension returned ${installed}, expected ${addonId}`);
 
+  const leaks: { url: string; from: string }[] = [];
+  const record = (page: Page, opened?: string) => (request: HTTPRequest) => {
+    let url: URL;
+    try {
+      url = new URL(request.url());
+    } catch {
+      return;
+    }
+    const frame = request.frame()?.url();
+    if (!staysInside(url, localAllowed)) leaks.push({ url: request.url(), from: frame && frame !== 'about:blank' ? frame : (opened ?? page.url()) });
+  };
   const serve = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = new URL(request.url());
@@ -97,14 +131,18 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
           // A refused eval, a blocked inline script: Firefox reports the extension's pages by their origin.
           (line.includes('Content-Security-Policy') && line.includes(origin)),
       ),
+    leaks: () => [...leaks],
     async newPage() {
       const page = await browser.newPage();
+      page.on('request', record(page));
       await page.setRequestInterception(true);
       page.on('request', serve);
       return page;
     },
     async openExtensionPage(name) {
       const page = await browser.newPage();
+      // Puppeteer does not see BiDi's own navigation: the page's URL stays about:blank for it.
+      page.on('request', record(page, `${origin}/${name}.html`));
       const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> } };
       await frame.browsingContext.navigate(`${origin}/${name}.html`, 'complete');
       await page.waitForFunction((o) => location.origin === o && document.readyState === 'complete', {}, origin);
@@ -112,6 +150,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     },
     async close() {
       await browser.close();
+      if (leaks.length) throw new Error(`requests left the browser:\n${leaks.map((l) => `${l.url} (from ${l.from})`).join('\n')}`);
     },
   };
 }
