@@ -21,6 +21,11 @@ export function HealthList() {
           <li key={h.platform} data-platform={h.platform} data-healthy={h.problems.length === 0}>
             <span aria-hidden="true">{h.problems.length ? '⚠️' : '✅'}</span> <strong>{platformNames[h.platform]}</strong>{' '}
             {h.problems.length ? h.problems.join(' · ') : t('health.ok', { comments: h.comments, composers: h.composers })}{' '}
+            {h.retries || h.failures ? (
+              <span className="transport" data-retries={h.retries ?? 0} data-failures={h.failures ?? 0}>
+                {t('health.transport', { retries: h.retries ?? 0, failures: h.failures ?? 0 })}{' '}
+              </span>
+            ) : null}
             <span className="muted">({t('health.checked', { when: formatRelative(h.checkedAt, now, lang) })})</span>
           </li>
         ))}

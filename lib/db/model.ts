@@ -67,6 +67,9 @@ export const healthRecord = z.object({
   comments: z.number().int(),
   composers: z.number().int(),
   problems: z.array(z.string()),
+  /** Messages to the background tried again, and given up on, on this platform's pages: a background that keeps dying shows here. */
+  retries: z.number().int().nonnegative().optional(),
+  failures: z.number().int().nonnegative().optional(),
 });
 export type HealthRecord = z.infer<typeof healthRecord>;
 

@@ -26,7 +26,10 @@ export const requests = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('cs:health'),
-    report: healthRecord.omit({ checkedAt: true }),
+    report: healthRecord.omit({ checkedAt: true, retries: true, failures: true }).extend({
+      /** Retries and failures since this page's previous report, added to the platform's counts. */
+      transport: z.object({ retries: z.number().int().nonnegative().max(1_000_000), failures: z.number().int().nonnegative().max(1_000_000) }).optional(),
+    }),
   }),
   z.object({
     type: z.literal('cs:escalate'),

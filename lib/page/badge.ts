@@ -19,6 +19,7 @@ const css = `
 .neutral { background: #eef0f3; border-color: #9aa0a6; color: #3c4043; }
 .positive { background: #e3f5e6; border-color: #1e8e3e; color: #0d5222; }
 .pending { opacity: .7; }
+.retrying { cursor: pointer; border-style: dashed; border-color: #9aa0a6; }
 .risk { background: #fff4e0; border-color: #e37400; color: #7a3e00; }
 button { font: inherit; cursor: pointer; border-radius: 999px; padding: 1px 8px; border: 1px solid #5f6368; background: #fff; color: #202124; }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
@@ -91,6 +92,8 @@ export interface BadgeActions {
   escalate(): void;
   /** Claim the comment for the team, or release one's own claim. */
   claim(release: boolean): void;
+  /** Ask the background again now, rather than at the next automatic retry. */
+  retry(): void;
 }
 
 export interface BadgeView {
@@ -98,6 +101,9 @@ export interface BadgeView {
   showResult(sentiment: SentimentResult, status: CommentStatus): void;
   showStatus(status: CommentStatus): void;
   showError(message: string): void;
+  /** The answer could not be had: a quiet pill that says Vigie tries again, and does on click. */
+  showRetrying(reason: string): void;
+  showPending(): void;
   showIncident(incidentId: string, title: string): void;
   showTeam(view: TeamView): void;
 }
@@ -133,9 +139,20 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, acti
       actions.claim(claimButton.dataset.mine === 'true');
       return;
     }
+    if (host.dataset.vigieRetrying && path.includes(pill)) {
+      e.preventDefault();
+      actions.retry();
+      return;
+    }
     if (!path.includes(button)) return;
     e.preventDefault();
     actions.escalate();
+  });
+  host.addEventListener('keydown', (e) => {
+    if (host.dataset.vigieRetrying && e.composedPath().includes(pill) && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      actions.retry();
+    }
   });
 
   let message: HTMLElement | undefined;
@@ -153,8 +170,20 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, acti
     button.textContent = label(lang, flagged ? 'badge.escalated' : 'badge.escalate');
     host.dataset.vigieStatus = status;
   };
+  const notRetrying = () => {
+    delete host.dataset.vigieRetrying;
+    pill.removeAttribute('role');
+    pill.removeAttribute('tabindex');
+  };
+  const showPending = () => {
+    notRetrying();
+    pill.className = 'pill pending';
+    pill.textContent = label(lang, 'sentiment.pending');
+    pill.removeAttribute('title');
+  };
   const showResult = (sentiment: SentimentResult, status: CommentStatus) => {
     result = sentiment;
+    notRetrying();
     pill.className = `pill ${sentiment.label}`;
     pill.textContent = label(lang, `sentiment.${sentiment.label}`);
     pill.removeAttribute('title');
@@ -204,10 +233,7 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, acti
     showResult(answer.sentiment, answer.status);
     if (answer.team) showTeam(answer.team);
   }
-  else {
-    pill.className = 'pill pending';
-    pill.textContent = label(lang, 'sentiment.pending');
-  }
+  else showPending();
   shadow.append(wrap);
 
   return {
@@ -215,6 +241,15 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, acti
     showStatus,
     showResult,
     showTeam,
+    showPending,
+    showRetrying(reason) {
+      host.dataset.vigieRetrying = 'true';
+      pill.className = 'pill pending retrying';
+      pill.textContent = label(lang, 'sentiment.retrying');
+      pill.title = translate(lang, 'sentiment.retryingTitle', { reason });
+      pill.setAttribute('role', 'button');
+      pill.tabIndex = 0;
+    },
     showError(text) {
       if (!message) {
         message = doc.createElement('span');

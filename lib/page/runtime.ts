@@ -4,7 +4,7 @@
  * All per-page state lives in a session that dies (observer, timers, queues) on SPA navigation.
  */
 import { translate, type UiLang } from '../i18n';
-import type { Request, RequestType, Response } from '../messaging/protocol';
+import { INVALIDATED, type Send, type TransportStats } from '../messaging/send';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type Answer, type BadgeView } from './badge';
 import type { TeamStateMessage } from '../messaging/protocol';
@@ -14,7 +14,7 @@ import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
 import { observeAdded } from './observer';
 
-export type Send = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<Response<T>>;
+export type { Send };
 
 export interface RuntimeOptions {
   adapter: PlatformAdapter;
@@ -29,6 +29,8 @@ export interface RuntimeOptions {
   settleMs?: number;
   /** False when the user switched the voice check off for this platform. */
   voiceEnabled(): boolean;
+  /** The sender's retries and failures since the script started, reported with the page's health. */
+  transport?: TransportStats;
 }
 
 export interface PageController {
@@ -36,12 +38,19 @@ export interface PageController {
   openPicker(): boolean;
   /** A teammate (or this user in another tab) acted on these comments: their badges follow. */
   showTeam(views: TeamStateMessage['views']): void;
+  /** The sender retried or gave up: the health view hears of it (a background that keeps dying). */
+  transportChanged(): void;
 }
 
 const SEND_CHUNK = 200;
 const MAX_INCOMPLETE = 500;
 /** Long enough for a comment's content to load; an ad or a deleted post stops costing a read on every mutation. */
 const GIVE_UP_MS = 10_000;
+/** After the sender gave up on a batch, the page tries again on its own, less and less often. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+/** Retries and failures are reported this long after the last one, not once per retry. */
+const HEALTH_DEBOUNCE_MS = 5_000;
 
 interface Session {
   signal: AbortSignal;
@@ -62,16 +71,28 @@ interface Session {
   failures: number;
   /** The team state last shown for each comment, in a team workspace. */
   team: Map<string, TeamView>;
+  /** Comments whose batch failed even after the sender's retries: sent again by the retry timer or a click. */
+  failed: Map<string, ExtractedComment>;
+  retryTimer?: ReturnType<typeof setTimeout>;
+  retryMs: number;
+  healthTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** What the health view was last told of the sender, so each report carries only what is new. */
+interface Reported {
+  retries: number;
+  failures: number;
 }
 
 export function runPage(opts: RuntimeOptions): PageController {
   let current: AbortController | undefined;
   let session: Session | undefined;
+  const reported: Reported = { retries: 0, failures: 0 };
   const start = () => {
     current?.abort();
     current = new AbortController();
     const signal = AbortSignal.any([opts.signal, current.signal]);
-    session = startSession(opts, signal);
+    session = startSession(opts, signal, reported);
   };
   opts.onLocationChange(start);
   start();
@@ -86,12 +107,20 @@ export function runPage(opts: RuntimeOptions): PageController {
     showTeam(views) {
       for (const { id, team } of views) if (session) showTeam(session, id, team);
     },
+    transportChanged() {
+      const s = session;
+      if (!s || s.signal.aborted || s.healthTimer) return;
+      s.healthTimer = setTimeout(() => {
+        s.healthTimer = undefined;
+        reportHealth(opts, s, reported);
+      }, HEALTH_DEBOUNCE_MS);
+    },
   };
 }
 
-function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
+function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Reported): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map() };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -144,9 +173,13 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal): Session {
     }
   });
 
-  const healthTimer = setTimeout(() => reportHealth(opts, session), opts.settleMs ?? 4000);
+  session.healthTimer = setTimeout(() => {
+    session.healthTimer = undefined;
+    reportHealth(opts, session, reported);
+  }, opts.settleMs ?? 4000);
   signal.addEventListener('abort', () => {
-    clearTimeout(healthTimer);
+    clearTimeout(session.healthTimer);
+    clearTimeout(session.retryTimer);
   });
   return session;
 }
@@ -216,21 +249,22 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
 
 /**
  * Badges the elements of a comment that were waiting for the background's answer (or for its
- * failure: `answer` undefined), and updates the badges it already has. A badge is built once, with
- * its answer: a thousand comments cost a thousand badges, not a thousand more updates.
+ * failure: `answer` undefined, `reason` said), and updates the badges it already has. A badge is
+ * built once, with its answer: a thousand comments cost a thousand badges, not a thousand more updates.
  */
-function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, error?: string): void {
+function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, reason?: string): void {
   const views = (session.views.get(id) ?? []).filter((v) => v.host.isConnected);
+  const retry = () => retryFailed(opts, session);
   for (const view of views) {
     if (answer) view.showResult(answer.sentiment, answer.status);
     if (answer?.team) view.showTeam(answer.team);
-    if (error) view.showError(error);
+    if (reason !== undefined) view.showRetrying(reason);
   }
   if (answer?.team) session.team.set(id, answer.team);
   for (const el of session.waiting.get(id) ?? []) {
     if (!el.isConnected) continue;
-    const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release) }, answer);
-    if (error) view.showError(error);
+    const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release), retry }, answer);
+    if (reason !== undefined) view.showRetrying(reason);
     opts.adapter.anchorFor(el).append(view.host);
     views.push(view);
   }
@@ -259,16 +293,46 @@ function flush(opts: RuntimeOptions, session: Session): void {
       .send({ type: 'cs:comments-seen', threadUrl: opts.document.location.href, comments })
       .then(({ badges }) => {
         if (session.signal.aborted) return;
-        for (const b of badges) badge(opts, session, b.id, b);
+        session.retryMs = RETRY_FIRST_MS;
+        for (const b of badges) {
+          session.failed.delete(b.id);
+          badge(opts, session, b.id, b);
+        }
         // The new badges pushed the page down: the reply boxes' bars follow without waiting for a scroll.
         for (const c of session.composers) c.reposition();
       })
-      .catch((err: Error) => {
-        if (session.signal.aborted) return;
-        const text = `${translate(opts.lang, 'sentiment.failed')}: ${err.message}`;
-        for (const c of comments) badge(opts, session, commentKey(c), undefined, text);
+      .catch((err: Error & { code?: string }) => {
+        // An updated extension: the update note replaces every badge's future, nothing to retry.
+        if (session.signal.aborted || err.code === INVALIDATED) return;
+        for (const c of comments) {
+          const id = commentKey(c);
+          session.failed.set(id, c);
+          badge(opts, session, id, undefined, err.message);
+        }
+        scheduleRetry(opts, session);
       });
   }
+}
+
+function scheduleRetry(opts: RuntimeOptions, session: Session): void {
+  if (session.retryTimer || session.signal.aborted) return;
+  session.retryTimer = setTimeout(() => retryFailed(opts, session), session.retryMs);
+  session.retryMs = Math.min(RETRY_MAX_MS, session.retryMs * 2);
+}
+
+/** Sends the failed comments again (the background stores a comment seen twice once). */
+function retryFailed(opts: RuntimeOptions, session: Session): void {
+  clearTimeout(session.retryTimer);
+  session.retryTimer = undefined;
+  if (session.signal.aborted || session.failed.size === 0) return;
+  const again = [...session.failed.values()].filter((c) => (session.views.get(commentKey(c)) ?? []).some((v) => v.host.isConnected));
+  session.failed.clear();
+  for (const c of again) {
+    const id = commentKey(c);
+    for (const view of session.views.get(id) ?? []) view.showPending();
+  }
+  session.outbox.push(...again);
+  flush(opts, session);
 }
 
 function escalate(opts: RuntimeOptions, session: Session, id: string): void {
@@ -322,7 +386,7 @@ function claim(opts: RuntimeOptions, session: Session, id: string, release: bool
     .catch((err: Error) => views().forEach((v) => v.showError(translate(opts.lang, 'team.claimFailed', { reason: err.message }))));
 }
 
-function reportHealth(opts: RuntimeOptions, session: Session): void {
+function reportHealth(opts: RuntimeOptions, session: Session, reported: Reported): void {
   const { adapter, document: doc } = opts;
   const url = new URL(doc.location.href);
   const comments = adapter.findComments(doc).length;
@@ -331,7 +395,13 @@ function reportHealth(opts: RuntimeOptions, session: Session): void {
   if (adapter.expectsComments(url) && comments === 0) problems.push('no comments found on a page that should have some');
   if (comments > 0 && session.comments.size === 0) problems.push(`${comments} comment nodes found but none could be read`);
   if (session.failures) problems.push(`reading ${session.failures} comment nodes failed`);
+  const now = { retries: opts.transport?.retries ?? 0, failures: opts.transport?.failures ?? 0 };
+  const transport = { retries: now.retries - reported.retries, failures: now.failures - reported.failures };
   opts
-    .send({ type: 'cs:health', report: { platform: adapter.id, url: url.href, comments, composers, problems } })
+    .send({ type: 'cs:health', report: { platform: adapter.id, url: url.href, comments, composers, problems, transport } })
+    .then(() => {
+      reported.retries += transport.retries;
+      reported.failures += transport.failures;
+    })
     .catch((err: Error) => console.warn('[vigie] health report failed', err.message));
 }

@@ -3,25 +3,37 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectUiLang, type UiLang } from '../i18n';
 import type { TeamStateMessage } from '../messaging/protocol';
-import { send } from '../messaging/send';
+import { browserSender } from '../messaging/send';
 import type { PlatformAdapter } from '../platforms/types';
 import type { PageState } from '../settings/page-state';
 import { showCrisisBanner } from './banner';
 import { storagePageState } from './page-state';
-import { runPage } from './runtime';
+import { runPage, type PageController } from './runtime';
+import { showUpdateNote } from './update-note';
 
 const langOf = (s: PageState): UiLang => (s.uiLang === 'auto' ? detectUiLang() : s.uiLang);
 
 export async function startContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
   const state = await storagePageState();
   if (ctx.isInvalid) return;
+  // The extension was updated or reloaded (no runtime id), not replaced by a newer copy of this script in the same page.
+  ctx.onInvalidated(() => {
+    if (!browser.runtime?.id) showUpdateNote(document, langOf(state.get()));
+  });
+  let page: PageController | undefined;
+  const { send, stats } = browserSender({
+    onStats: () => page?.transportChanged(),
+    // A failed send often notices before WXT's once-a-second check does.
+    onInvalidated: () => ctx.notifyInvalidated(),
+  });
   showCrisisBanner(document, ctx.signal, () => langOf(state.get()), (cb) => state.subscribe(cb, ctx.signal), state.get());
-  const page = runPage({
+  page = runPage({
     adapter,
     document,
     signal: ctx.signal,
     onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
     send,
+    transport: stats,
     lang: langOf(state.get()),
     voiceEnabled: () => !state.get().voice.disabledPlatforms.includes(adapter.id),
   });
@@ -29,8 +41,8 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
     const type = (message as { type?: string } | null)?.type;
-    if (type === 'bg:open-picker') page.openPicker();
-    else if (type === 'bg:team-state') page.showTeam((message as TeamStateMessage).views);
+    if (type === 'bg:open-picker') page?.openPicker();
+    else if (type === 'bg:team-state') page?.showTeam((message as TeamStateMessage).views);
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

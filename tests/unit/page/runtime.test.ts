@@ -77,17 +77,53 @@ describe('page runtime', () => {
     expect(seenCount()).toBe(5);
   });
 
-  it('says on each comment why it has no sentiment when the background fails', async () => {
+  const restartDown = () => {
     life.abort();
     backgroundDown = true;
     for (const b of badges()) b.remove();
+    sent = [];
     life = new AbortController();
     runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+  };
+  const seenCount = () => sent.filter((r) => r.type === 'cs:comments-seen').length;
+  const pill = (b: HTMLElement) => b.shadowRoot!.querySelector<HTMLElement>('.pill')!;
+
+  it('says quietly on each comment that its answer is late, and gets it on its own once the background is back', async () => {
+    restartDown();
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
+    await vi.waitFor(() => expect(badges().every((b) => b.dataset.vigieRetrying === 'true')).toBe(true));
     for (const b of badges()) {
       expect(b.dataset.vigieSentiment).toBeUndefined();
-      expect(b.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('the background did not answer');
+      expect(pill(b).textContent).toBe('Analyse en attente');
+      expect(pill(b).title).toContain('the background did not answer');
     }
+    backgroundDown = false;
+    // No click, no reload: the page's own retry (2 s after the first failure).
+    await vi.waitFor(() => expect(badges().every((b) => b.dataset.vigieSentiment)).toBe(true), { timeout: 4000 });
+    expect(badges()).toHaveLength(5);
+    expect(badges().some((b) => b.dataset.vigieRetrying)).toBe(false);
+    expect(badges().find((b) => b.dataset.vigieComment === 'x:1850000000000000002')!.dataset.vigieSentiment).toBe('negative');
+  });
+
+  it('asks again at once when a waiting badge is clicked, and keeps waiting while the background stays down', async () => {
+    restartDown();
+    await vi.waitFor(() => expect(badges().length === 5 && badges().every((b) => b.dataset.vigieRetrying)).toBe(true));
+    const before = seenCount();
+    pill(badges()[0]!).click();
+    await vi.waitFor(() => expect(seenCount()).toBe(before + 1));
+    await vi.waitFor(() => expect(badges().every((b) => b.dataset.vigieRetrying)).toBe(true));
+    backgroundDown = false;
+    pill(badges()[0]!).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await vi.waitFor(() => expect(badges().every((b) => b.dataset.vigieSentiment)).toBe(true), { timeout: 1000 });
+  });
+
+  it('stops asking once the page runtime is stopped (the extension was updated)', async () => {
+    restartDown();
+    await vi.waitFor(() => expect(badges().length === 5 && badges().every((b) => b.dataset.vigieRetrying)).toBe(true));
+    life.abort();
+    const before = sent.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(sent.length).toBe(before);
   });
 
   it('stops re-reading a node that is no comment (a promoted post) once it stayed unreadable for 10 s', async () => {
