@@ -75,8 +75,9 @@ async function expectOneIncident(a: Answer, b: Answer) {
   expect(incidents).toHaveLength(1);
   const incident = incidents[0]!;
   if (!a.ok || !b.ok) throw new Error('unreachable');
-  expect([a.data.incidentId, b.data.incidentId]).toEqual([incident.id, incident.id]);
-  expect([a.data.created, b.data.created].sort()).toEqual([false, true]);
+  const [da, db2] = [a.data, b.data] as { incidentId: string; created: boolean }[];
+  expect([da!.incidentId, db2!.incidentId]).toEqual([incident.id, incident.id]);
+  expect([da!.created, db2!.created].sort()).toEqual([false, true]);
   expect(incident.severity).toBe(3);
 
   const linked = await db.timeline.where('incidentId').equals(incident.id).filter((e) => e.kind === 'comment-linked').toArray();
