@@ -1,8 +1,9 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
 import { queryAllIncludingSelf, readText } from '../dom';
-import { editorInput, readEditable } from '../editing';
+import { editorInput, readEditable, writeText } from '../editing';
+import { extractOldThing, findOldComposers, isOldThing, oldAnchor } from './old';
 import { isFeed, isReddit, isThread } from './routes';
-import { bodyId, selectors } from './selectors';
+import { bodyId, oldSelectors, selectors } from './selectors';
 
 const FULLNAME = /^t[13]_[a-z0-9]+$/i;
 
@@ -55,20 +56,29 @@ function extractPost(el: Element): ExtractedComment | null {
   };
 }
 
+// Lexical takes the synthetic paste (and cancels it); execCommand is its beforeinput fallback.
+const lexical = editorInput('paste-or-type');
+
+/**
+ * One adapter for both sites, new Reddit's custom elements and old Reddit's div.thing (./old.ts):
+ * same platform, same ids, and a page only ever holds one of the two markups.
+ */
 export const redditAdapter: PlatformAdapter = {
   id: 'reddit',
   matches: isReddit,
   expectsComments: (url) => isThread(url) || isFeed(url),
 
-  findComments: (root) => queryAllIncludingSelf(root, `${selectors.post}, ${selectors.comment}`),
+  findComments: (root) => queryAllIncludingSelf(root, `${selectors.post}, ${selectors.comment}, ${oldSelectors.thing}`),
 
-  extract: (el) => (el.localName === 'shreddit-comment' ? extractComment(el) : el.localName === 'shreddit-post' ? extractPost(el) : null),
+  extract: (el) =>
+    el.localName === 'shreddit-comment' ? extractComment(el) : el.localName === 'shreddit-post' ? extractPost(el) : isOldThing(el) ? extractOldThing(el) : null,
 
-  findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
+  findComposers: (root) => [...queryAllIncludingSelf(root, selectors.composer), ...findOldComposers(root)],
   readComposer: readEditable,
 
-  // Lexical takes the synthetic paste (and cancels it); execCommand is its beforeinput fallback.
-  ...editorInput('paste-or-type'),
+  input: lexical.input,
+  // Old Reddit's reply box is a plain textarea, which takes its value, not a paste.
+  writeComposer: (el, text, mode) => (el.localName === 'textarea' ? writeText('value', el as HTMLElement, text, mode) : lexical.writeComposer(el, text, mode)),
 
-  anchorFor: (el) => el.querySelector(el.localName === 'shreddit-post' ? selectors.postCredit : selectors.commentMeta) ?? el,
+  anchorFor: (el) => (isOldThing(el) ? oldAnchor(el) : (el.querySelector(el.localName === 'shreddit-post' ? selectors.postCredit : selectors.commentMeta) ?? el)),
 };

@@ -21,3 +21,31 @@ export const selectors = {
 
 /** The body of a post or comment is the element with id "<thingid>-post-rtjson-content" / "-comment-rtjson-content". */
 export const bodyId = (thingId: string, kind: 'post' | 'comment') => `${thingId}-${kind}-rtjson-content`;
+
+/**
+ * Old Reddit (old.reddit.com, the r2 templates printable.html, link.html, comment.html, usertext.html):
+ * every post and comment is a div.thing whose data-* attributes carry the data (data-fullname,
+ * data-type, data-author, data-permalink, data-promoted). Replies nest in the parent's
+ * `.child > .sitetable#siteTable_<parent fullname>`; top-level comments sit in `#siteTable_t3_<post>`.
+ * Fixture pages where each must match: tests/fixtures/reddit/old-{thread,subreddit}.html.
+ */
+export const oldSelectors = {
+  /** A post (data-type "link") or a comment (data-type "comment"), in a listing or in a comment tree. */
+  thing: 'div.thing.link, div.thing.comment',
+  /** A post's title link, in its own entry (a comment page's comment entries have none). */
+  title: ':scope > .entry a.title',
+  /** A comment's body: the rendered markdown of its own usertext form, not of its replies in .child. */
+  commentBody: ':scope > .entry .usertext-body',
+  /** A self post's body, rendered in the expando on its comment page (listings load it on click). */
+  postBody: ':scope > .entry .expando .usertext-body',
+  /** The byline (author, score, time) of the thing itself, where the badge goes. */
+  tagline: ':scope > .entry .tagline',
+  /** The submission time; the edit time is a separate time.edited-timestamp. */
+  time: ':scope > .entry .tagline time.live-timestamp[datetime]',
+  /**
+   * Reply boxes: the top-level form under the post (form.usertext.cloneable) and the clones the
+   * "reply" link puts into a comment's .child. The author's own edit forms match too; they hold a
+   * .usertext-body beside the textarea and are left out by the adapter.
+   */
+  composer: 'form.usertext textarea[name="text"]',
+} as const;

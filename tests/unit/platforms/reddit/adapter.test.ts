@@ -11,10 +11,12 @@ describe('reddit routes', () => {
   it.each(testUrls.thread)('%s is a thread', (u) => expect(isThread(new URL(u))).toBe(true));
   it.each(testUrls.feed)('%s is a feed', (u) => expect(isFeed(new URL(u))).toBe(true));
   it.each(testUrls.other)('%s expects no comments', (u) => expect(redditAdapter.expectsComments(new URL(u))).toBe(false));
-  it('matches new Reddit hosts only', () => {
+  it('matches new and old Reddit hosts only', () => {
     expect(redditAdapter.matches(new URL(THREAD))).toBe(true);
-    expect(redditAdapter.matches(new URL('https://old.reddit.com/r/vigie_demo/'))).toBe(false);
+    expect(redditAdapter.matches(new URL('https://old.reddit.com/r/vigie_demo/'))).toBe(true);
     expect(redditAdapter.matches(new URL('https://www.reddit.com.evil.example/r/x/'))).toBe(false);
+    expect(redditAdapter.matches(new URL('https://old.reddit.com.evil.example/r/x/'))).toBe(false);
+    expect(redditAdapter.matches(new URL('https://new.reddit.com/r/x/'))).toBe(false);
   });
 });
 
