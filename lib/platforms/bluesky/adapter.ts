@@ -5,43 +5,125 @@ import { focalPost, isBluesky, isFeed, isProfile, isThread } from './routes';
 import { selectors } from './selectors';
 
 const TESTID_PREFIX = /^(?:feedItem|postThreadItem)-by-/;
+const THREAD_ITEM = 'postThreadItem-by-';
+/** social-app's testID for an author whose handle does not resolve; its links carry the DID instead. */
+const INVALID_HANDLE = 'handle.invalid';
+const POST_PATH = /^\/profile\/([^/]+)\/post\/([\w.:~-]{1,64})\/?$/;
+const PROFILE_PATH = /^\/profile\/([^/]+)\/?$/;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (the CLI has none)
 
-const postId = (handle: string, rkey: string) => `${handle}/${rkey}`;
+const postId = (author: string, rkey: string) => `${author}/${rkey}`;
+const isDid = (actor: string) => actor.startsWith('did:');
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
 
-/** The post's own permalink: a post link by the same author (quoted posts link elsewhere). */
-function ownRkey(el: Element, handle: string): string | undefined {
-  for (const a of el.querySelectorAll(selectors.postLink)) {
-    const m = /^\/profile\/([^/]+)\/post\/([\w.:~-]{1,64})\/?$/.exec(a.getAttribute('href') ?? '');
-    if (m && decodeURIComponent(m[1]!) === handle) return m[2];
+/** A quote card: a Link to the quoted post wrapping its author, text or media (a timestamp link wraps only a date). */
+const isCard = (a: Element) => POST_PATH.test(a.getAttribute('href') ?? '') && !!a.querySelector(`${selectors.richText}, ${selectors.media}`);
+
+function inCard(node: Element, post: Element): boolean {
+  for (let n = node.parentElement; n && n !== post; n = n.parentElement) if (n.tagName === 'A' && isCard(n)) return true;
+  return false;
+}
+
+/** The post's own RichText: the first one outside a quote card (the card comes after it, and holds the quoted text). */
+const ownText = (post: Element) => Array.from(post.querySelectorAll(selectors.richText)).find((t) => !inCard(t, post));
+
+/**
+ * The post's own permalink, PostMeta's timestamp link: before the text (a link inside or after it is
+ * a facet or an embed's) and outside any quote card. The focal post of a thread has none.
+ */
+function ownPermalink(post: Element, text: Element | undefined): { author: string; rkey: string } | undefined {
+  for (const a of post.querySelectorAll(selectors.postLink)) {
+    if (text && text.compareDocumentPosition(a) & FOLLOWING) break;
+    const m = POST_PATH.exec(a.getAttribute('href') ?? '');
+    if (m && !isCard(a) && !inCard(a, post)) return { author: decode(m[1]!), rkey: m[2]! };
   }
   return undefined;
 }
 
-function displayName(el: Element, handle: string): string {
-  for (const a of el.querySelectorAll(selectors.profileLink)) {
-    const text = a.textContent?.replace(/\u00a0/g, ' ').trim();
-    if (text && decodeURIComponent(a.getAttribute('href') ?? '') === `/profile/${handle}`) return text.replace(`@${handle}`, '').trim() || handle;
+/** The author's profile links (avatar, name, handle), the post's own: before its text, outside a quote card. */
+function authorLinks(post: Element, text: Element | undefined): { actor: string; link: Element }[] {
+  const found: { actor: string; link: Element }[] = [];
+  for (const a of post.querySelectorAll(selectors.profileLink)) {
+    if (text && text.compareDocumentPosition(a) & FOLLOWING) break;
+    const m = PROFILE_PATH.exec(a.getAttribute('href') ?? '');
+    if (m && !inCard(a, post)) found.push({ actor: decode(m[1]!), link: a });
   }
-  return handle;
+  return found;
 }
 
+/** The name on the author's own links: a repost's "Reposted by" link names someone else. */
+function displayName(links: { actor: string; link: Element }[], actor: string, handle: string | undefined): string {
+  for (const { link } of links.filter((l) => l.actor === actor)) {
+    const line = readText(link).split('\n')[0]!.replace(/\u00a0/g, ' ').trim();
+    const name = handle ? line.replace(`@${handle}`, '').trim() : line;
+    if (name) return name;
+  }
+  return handle ?? actor;
+}
+
+interface Read {
+  /** The author as the post's links name it: the handle, or the DID when the handle is invalid. */
+  actor: string;
+  handle?: string;
+  rkey?: string;
+  text?: Element;
+  links: { actor: string; link: Element }[];
+}
+
+function read(el: Element): Read | undefined {
+  const testHandle = el.getAttribute('data-testid')?.replace(TESTID_PREFIX, '');
+  if (!testHandle) return undefined;
+  const handle = testHandle === INVALID_HANDLE ? undefined : testHandle;
+  const text = ownText(el);
+  const own = ownPermalink(el, text);
+  const links = authorLinks(el, text);
+  const actor = own?.author ?? links[0]?.actor ?? handle;
+  return actor ? { actor, handle, rkey: own?.rkey, text, links } : undefined;
+}
+
+const hasContent = (el: Element, text: Element | undefined) =>
+  !!text || Array.from(el.querySelectorAll(selectors.media)).some((m) => !m.closest(selectors.profileLink) || inCard(m, el));
+
 /**
- * The page's focal post and its element, worked out once per page rather than once per post: a long
- * thread would otherwise search the whole document for every reply.
+ * The thread's focal post (ThreadItemAnchor): the thread item without a permalink of its own. The
+ * URL gives its record key; its author is named as the page's links name it, which a DID URL does
+ * not (the link may have carried the DID while the page links by handle). Worked out once per page
+ * rather than once per post: a long thread would otherwise search the whole document for every reply.
  */
-let page: { href: string; focal: ReturnType<typeof focalPost>; anchor?: Element } | undefined;
+let page: { href: string; focal: ReturnType<typeof focalPost>; anchor?: Element; author?: string } | undefined;
 function pageOf(doc: Document) {
   const href = doc.location?.href ?? 'https://bsky.app/';
   if (page?.href !== href) page = { href, focal: focalPost(new URL(href)) };
   return page;
 }
-function focalAnchor(doc: Document, focal: NonNullable<ReturnType<typeof focalPost>>): Element | undefined {
+
+function matchesActor(r: Read, actor: string): boolean {
+  if (actor === r.actor || actor === r.handle) return true;
+  // A DID URL over a page that links by handle: nothing in the markup names the DID but the avatar's address.
+  return isDid(actor) && !isDid(r.actor);
+}
+
+function focalOf(doc: Document): { anchor: Element; author: string; rkey: string } | undefined {
   const current = pageOf(doc);
-  if (current.anchor?.isConnected && current.anchor.ownerDocument === doc) return current.anchor;
-  const testId = `postThreadItem-by-${focal.handle}`;
-  current.anchor = Array.from(doc.querySelectorAll(selectors.post)).find((p) => p.getAttribute('data-testid') === testId && !ownRkey(p, focal.handle));
-  return current.anchor;
+  if (!current.focal) return undefined;
+  const { actor, rkey } = current.focal;
+  if (current.anchor?.isConnected && current.anchor.ownerDocument === doc) return { anchor: current.anchor, author: current.author!, rkey };
+  for (const el of doc.querySelectorAll(selectors.post)) {
+    if (!el.getAttribute('data-testid')?.startsWith(THREAD_ITEM)) continue;
+    const r = read(el);
+    if (r && !r.rkey && hasContent(el, r.text) && matchesActor(r, actor)) {
+      current.anchor = el;
+      current.author = r.actor;
+      return { anchor: el, author: r.actor, rkey };
+    }
+  }
+  return undefined;
 }
 
 export const blueskyAdapter: PlatformAdapter = {
@@ -52,28 +134,22 @@ export const blueskyAdapter: PlatformAdapter = {
   findComments: (root) => queryAllIncludingSelf(root, selectors.post),
 
   extract(el): ExtractedComment | null {
-    const handle = el.getAttribute('data-testid')?.replace(TESTID_PREFIX, '');
-    if (!handle) return null;
-    const { focal } = pageOf(el.ownerDocument);
-    // The thread's focal post shows a full date instead of a permalink: its id is in the page URL.
-    const own = ownRkey(el, handle);
-    const isFocal = !!focal && focal.handle === handle && !own;
-    const rkey = own ?? (isFocal ? focal.rkey : undefined);
-    const text = el.querySelector(selectors.postText);
-    // A deleted or blocked post placeholder has neither text nor permalink.
-    if (!rkey || (!text && !el.querySelector('img, video'))) return null;
-    let parentId: string | undefined;
-    if (focal && !isFocal) {
-      const anchor = focalAnchor(el.ownerDocument, focal);
-      // Items above the focal post are its ancestors; items below reply to it.
-      if (anchor && anchor.compareDocumentPosition(el) & FOLLOWING) parentId = postId(focal.handle, focal.rkey);
-    }
+    const r = read(el);
+    if (!r || !hasContent(el, r.text)) return null;
+    const focal = focalOf(el.ownerDocument);
+    const isFocal = !r.rkey && focal?.anchor === el;
+    const rkey = r.rkey ?? (isFocal ? focal.rkey : undefined);
+    // A placeholder without a permalink: nothing to link a reply to.
+    if (!rkey) return null;
+    const author = r.actor;
+    // Items above the focal post are its ancestors; items below reply to it.
+    const parentId = focal && !isFocal && focal.anchor.compareDocumentPosition(el) & FOLLOWING ? postId(focal.author, focal.rkey) : undefined;
     return {
       platform: 'bluesky',
-      nativeId: postId(handle, rkey),
-      author: { name: displayName(el, handle), handle: `@${handle}` },
-      text: readText(text),
-      permalink: `https://bsky.app/profile/${handle}/post/${rkey}`,
+      nativeId: postId(author, rkey),
+      author: { name: displayName(r.links, author, r.handle), ...(r.handle ? { handle: `@${r.handle}` } : {}) },
+      text: readText(r.text),
+      permalink: `https://bsky.app/profile/${author}/post/${rkey}`,
       ...(parentId ? { parentId } : {}),
     };
   },

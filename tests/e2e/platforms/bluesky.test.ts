@@ -4,6 +4,7 @@ import { editorModelText, launchExtension, type Extension } from '../harness';
 
 const FEED = 'https://bsky.app/';
 const THREAD = 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa';
+const DID_THREAD = 'https://bsky.app/profile/did:plc:3a2x2v2x2t1a2q372z3d1a37/post/3lvigiedid2bb';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
 let ext: Extension;
 
@@ -24,6 +25,28 @@ async function open(url: string) {
   await page.goto(url);
   return { page, dialogs };
 }
+/** What the extension stored for these comment ids: text and parent, from the background's database. */
+function stored(ids: string[]) {
+  return ext.worker.evaluate(
+    (wanted) =>
+      new Promise<{ id: string; text: string; parentId?: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('vigie');
+        open.onsuccess = () => {
+          const req = open.result.transaction('comments').objectStore('comments').getAll();
+          req.onsuccess = () =>
+            resolve(
+              (req.result as { id: string; text: string; parentId?: string }[])
+                .filter((c) => wanted.includes(c.id))
+                .map(({ id, text, parentId }) => ({ id, text, ...(parentId ? { parentId } : {}) }))
+                .sort((a, b) => wanted.indexOf(a.id) - wanted.indexOf(b.id)),
+            );
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    ids,
+  );
+}
 const sentimentBadges = (page: Awaited<ReturnType<typeof open>>['page']) => page.locator('vigie-badge[data-vigie-sentiment]').count();
 
 describe('bsky.app in real Chromium', () => {
@@ -33,6 +56,20 @@ describe('bsky.app in real Chromium', () => {
     expect(await page.locator('vigie-badge[data-vigie-comment="bluesky:marie-dpt.bsky.social/3lvigieqqq3bb"]').count()).toBe(1);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a thread opened by its DID URL: the text, the focal post (not the post it quotes) and the parents', async () => {
+    const { page } = await open(DID_THREAD);
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(3);
+    const ids = ['bluesky:vigie.bsky.social/3lvigiedid2bb', 'bluesky:did:plc:vigie4nohandle2026/3lvigiedid3cc', 'bluesky:marie-dpt.bsky.social/3lvigiedid4dd'];
+    for (const id of ids) expect(await page.locator(`vigie-badge[data-vigie-comment="${id}"]`).count()).toBe(1);
+    expect(await page.locator('vigie-badge[data-vigie-comment="bluesky:vigie.bsky.social/3lvigieqqq2aa"]').count()).toBe(0);
+    await expect.poll(() => stored(ids).then((s) => s.length), { timeout: 15_000 }).toBe(3);
+    const [focal, ...replies] = await stored(ids);
+    expect(focal).toEqual({ id: ids[0], text: 'Rappel : les retours sont gratuits jusqu’au 31 décembre 🎁' });
+    expect(replies.map((r) => r.text)).toEqual(['Et pour les commandes passées avant novembre ? Personne ne répond au téléphone.', 'Merci, enfin une bonne nouvelle 👍']);
+    expect(replies.map((r) => r.parentId)).toEqual(['vigie.bsky.social/3lvigiedid2bb', 'vigie.bsky.social/3lvigiedid2bb']);
     await page.close();
   });
 

@@ -13,7 +13,7 @@ describe('bluesky routes', () => {
   it.each(testUrls.profile)('%s is a profile', (u) => expect(isProfile(new URL(u))).toBe(true));
   it.each(testUrls.other)('%s expects no comments', (u) => expect(blueskyAdapter.expectsComments(new URL(u))).toBe(false));
   it('reads the focal post from a thread URL, DIDs included', () => {
-    expect(focalPost(new URL(testUrls.thread[1]!))).toEqual({ handle: 'did:plc:vigie4demo2026', rkey: '3lvigieqqq3bb' });
+    expect(focalPost(new URL(testUrls.thread[1]!))).toEqual({ actor: 'did:plc:3a2x2v2x2t1a2q372z3d1a37', rkey: '3lvigiedid2bb' });
     expect(focalPost(new URL('https://bsky.app/'))).toBeUndefined();
   });
 });
@@ -21,11 +21,24 @@ describe('bluesky routes', () => {
 describe('bluesky adapter on a thread', () => {
   beforeEach(() => loadFixture('bluesky', 'thread.html', THREAD));
 
-  it('finds the focal post and every reply, and skips the deleted one', () => {
+  it('finds the focal post and every reply; the hidden and the deleted ones render no post to read', () => {
     expect(all().map((c) => c?.nativeId ?? null)).toEqual([
       'vigie.bsky.social/3lvigieqqq2aa', 'marie-dpt.bsky.social/3lvigieqqq3bb', 'lucas-b.bsky.social/3lvigieqqq5dd',
-      'evil.bsky.social/3lvigieqqq6ee', 'ahmed-k.bsky.social/3lvigieqqq7ff', null,
+      'evil.bsky.social/3lvigieqqq6ee', 'ahmed-k.bsky.social/3lvigieqqq7ff',
     ]);
+    expect(document.body.textContent).toContain('Publication masquée par vous');
+    expect(document.body.textContent).toContain('La publication a été supprimée');
+  });
+
+  it('reads every thread item from its RichText: thread items carry no postText testID', () => {
+    expect(document.querySelector('[data-testid="postText"]')).toBeNull();
+    expect(all().map((c) => c!.text.slice(0, 20))).toEqual([
+      'Notre nouvelle colle', 'Trois semaines que j', '@marie-dpt.bsky.soci', '<script>window.__pwn', 'الجودة ممتازة لكن ال',
+    ]);
+  });
+
+  it('gives every reply below the focal post the focal post as parent', () => {
+    expect(all().map((c) => c!.parentId)).toEqual([undefined, ...Array(4).fill('vigie.bsky.social/3lvigieqqq2aa')]);
   });
 
   it('extracts the focal post from the URL and a reply from its own permalink', () => {
@@ -78,6 +91,42 @@ describe('bluesky adapter on a thread whose focal post is a reply', () => {
       ['marie-dpt.bsky.social/3lvigieqqq3bb', undefined],
       ['vigie.bsky.social/3lvigieqqqbgg', 'marie-dpt.bsky.social/3lvigieqqq3bb'],
     ]);
+  });
+});
+
+describe('bluesky adapter on a thread opened by its DID URL', () => {
+  const DID_THREAD = 'https://bsky.app/profile/did:plc:3a2x2v2x2t1a2q372z3d1a37/post/3lvigiedid2bb';
+  beforeEach(() => loadFixture('bluesky', 'thread-did.html', DID_THREAD));
+
+  it('reads the focal post by the handle its links use, not the quoted post its quote card links to', () => {
+    const [focal] = all();
+    expect(focal).toEqual({
+      platform: 'bluesky',
+      nativeId: 'vigie.bsky.social/3lvigiedid2bb',
+      author: { name: 'Vigie Démo', handle: '@vigie.bsky.social' },
+      text: 'Rappel : les retours sont gratuits jusqu’au 31 décembre 🎁',
+      permalink: 'https://bsky.app/profile/vigie.bsky.social/post/3lvigiedid2bb',
+    });
+  });
+
+  it('gives each reply the focal post as parent; an author without a valid handle is named by DID', () => {
+    expect(all().map((c) => [c!.nativeId, c!.author, c!.parentId])).toEqual([
+      ['vigie.bsky.social/3lvigiedid2bb', { name: 'Vigie Démo', handle: '@vigie.bsky.social' }, undefined],
+      ['did:plc:vigie4nohandle2026/3lvigiedid3cc', { name: 'Compte sans pseudo' }, 'vigie.bsky.social/3lvigiedid2bb'],
+      ['marie-dpt.bsky.social/3lvigiedid4dd', { name: 'Marie Dupont', handle: '@marie-dpt.bsky.social' }, 'vigie.bsky.social/3lvigiedid2bb'],
+    ]);
+    expect(all()[1]!.permalink).toBe('https://bsky.app/profile/did:plc:vigie4nohandle2026/post/3lvigiedid3cc');
+  });
+
+  it('does not take the quoted post for the focal post when the page is opened by handle either', () => {
+    loadFixture('bluesky', 'thread-did.html', 'https://bsky.app/profile/vigie.bsky.social/post/3lvigiedid2bb');
+    expect(all()[0]!.nativeId).toBe('vigie.bsky.social/3lvigiedid2bb');
+    expect(all()[0]!.text).not.toContain('collection');
+  });
+
+  it('reads nothing of a reply hidden by moderation until it is shown', () => {
+    expect(all().some((c) => c!.text === '' || /masquée/.test(c!.text))).toBe(false);
+    expect(blueskyAdapter.findComments(document)).toHaveLength(3);
   });
 });
 
