@@ -77,14 +77,28 @@ interface Read {
 }
 
 function read(el: Element): Read | undefined {
-  const testHandle = el.getAttribute('data-testid')?.replace(TESTID_PREFIX, '');
-  if (!testHandle) return undefined;
-  const handle = testHandle === INVALID_HANDLE ? undefined : testHandle;
+  const testId = el.getAttribute('data-testid') ?? '';
+  // A Post.tsx row has no testID: its handle is the one its links use, unless they use the DID.
+  const testHandle = TESTID_PREFIX.test(testId) ? testId.replace(TESTID_PREFIX, '') : undefined;
   const text = ownText(el);
   const own = ownPermalink(el, text);
   const links = authorLinks(el, text);
-  const actor = own?.author ?? links[0]?.actor ?? handle;
-  return actor ? { actor, handle, rkey: own?.rkey, text, links } : undefined;
+  const actor = own?.author ?? links[0]?.actor ?? (testHandle === INVALID_HANDLE ? undefined : testHandle);
+  if (!actor) return undefined;
+  const handle = testHandle !== undefined ? (testHandle === INVALID_HANDLE ? undefined : testHandle) : isDid(actor) ? undefined : actor;
+  return { actor, handle, rkey: own?.rkey, text, links };
+}
+
+/** Post.tsx rows under root: from their postText up to the row holding their controls. */
+function postRows(root: ParentNode): Element[] {
+  const rows = new Set<Element>();
+  for (const text of queryAllIncludingSelf(root, selectors.postText)) {
+    if (text.closest(selectors.post)) continue;
+    let row = text.parentElement;
+    while (row && !row.querySelector(selectors.replyButton)) row = row.parentElement;
+    if (row) rows.add(row);
+  }
+  return [...rows];
 }
 
 const hasContent = (el: Element, text: Element | undefined) =>
@@ -131,7 +145,7 @@ export const blueskyAdapter: PlatformAdapter = {
   matches: isBluesky,
   expectsComments: (url) => isThread(url) || isFeed(url) || isProfile(url),
 
-  findComments: (root) => queryAllIncludingSelf(root, selectors.post),
+  findComments: (root) => [...queryAllIncludingSelf(root, selectors.post), ...postRows(root)],
 
   extract(el): ExtractedComment | null {
     const r = read(el);

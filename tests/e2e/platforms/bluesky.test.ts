@@ -73,6 +73,16 @@ describe('bsky.app in real Chromium', () => {
     await page.close();
   });
 
+  it('badges search results, whose rows (Post.tsx) carry no testID, with their text read', async () => {
+    const { page } = await open('https://bsky.app/search?q=vigie');
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(3);
+    const ids = ['bluesky:marie-dpt.bsky.social/3lvigiesrc1aa', 'bluesky:did:plc:vigie4nohandle2026/3lvigiesrc2bb', 'bluesky:chloe.bsky.social/3lvigiesrc3cc'];
+    await expect.poll(() => stored(ids).then((s) => s.map((c) => c.text.slice(0, 18))), { timeout: 15_000 }).toEqual([
+      'Quelqu’un a déjà r', '@vigie.bsky.social', 'Franchement, leur ',
+    ]);
+    await page.close();
+  });
+
   it('inserts a reply into the TipTap document, accents, emoji and line break included', async () => {
     const { page } = await open(THREAD);
     await page.locator('.ProseMirror').waitFor();

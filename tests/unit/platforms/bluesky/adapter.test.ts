@@ -130,6 +130,44 @@ describe('bluesky adapter on a thread opened by its DID URL', () => {
   });
 });
 
+describe('bluesky adapter on search results (Post.tsx rows, as hashtags and notification replies show them)', () => {
+  beforeEach(() => loadFixture('bluesky', 'search.html', 'https://bsky.app/search?q=vigie'));
+
+  it('reads every result, whose row has no testID, by its own permalink and text', () => {
+    expect(all()).toEqual([
+      {
+        platform: 'bluesky',
+        nativeId: 'marie-dpt.bsky.social/3lvigiesrc1aa',
+        author: { name: 'Marie Dupont', handle: '@marie-dpt.bsky.social' },
+        text: 'Quelqu’un a déjà reçu sa commande chez Vigie ? Ça fait un mois…',
+        permalink: 'https://bsky.app/profile/marie-dpt.bsky.social/post/3lvigiesrc1aa',
+      },
+      {
+        platform: 'bluesky',
+        nativeId: 'did:plc:vigie4nohandle2026/3lvigiesrc2bb',
+        author: { name: 'Compte sans pseudo' },
+        text: '@vigie.bsky.social toujours rien reçu, remboursez-moi',
+        permalink: 'https://bsky.app/profile/did:plc:vigie4nohandle2026/post/3lvigiesrc2bb',
+      },
+      {
+        platform: 'bluesky',
+        nativeId: 'chloe.bsky.social/3lvigiesrc3cc',
+        author: { name: 'Chloé Martin', handle: '@chloe.bsky.social' },
+        text: 'Franchement, leur service client a été top avec moi 👏',
+        permalink: 'https://bsky.app/profile/chloe.bsky.social/post/3lvigiesrc3cc',
+      },
+    ]);
+  });
+
+  it('finds a row added later from its subtree, and anchors its badge in its action row', () => {
+    const rows = blueskyAdapter.findComments(document.querySelector('[data-spa-root]')!);
+    expect(rows).toHaveLength(3);
+    const anchor = blueskyAdapter.anchorFor(rows[0]!);
+    expect(anchor.querySelector('[data-testid="replyBtn"]')).not.toBeNull();
+    expect(anchor.querySelector('[data-testid="postText"]')).toBeNull();
+  });
+});
+
 describe('bluesky adapter on the feed', () => {
   beforeEach(() => loadFixture('bluesky', 'feed.html', 'https://bsky.app/'));
 
