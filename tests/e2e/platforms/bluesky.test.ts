@@ -83,6 +83,14 @@ describe('bsky.app in real Chromium', () => {
     await page.close();
   });
 
+  it('badges the reply and mention rows of notifications, not a like', async () => {
+    const { page } = await open('https://bsky.app/notifications');
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(2);
+    expect(await page.locator('vigie-badge[data-vigie-comment="bluesky:marie-dpt.bsky.social/3lvigienot1aa"]').count()).toBe(1);
+    expect(await page.locator('vigie-badge[data-vigie-comment="bluesky:lucas-b.bsky.social/3lvigienot2bb"]').count()).toBe(1);
+    await page.close();
+  });
+
   it('inserts a reply into the TipTap document, accents, emoji and line break included', async () => {
     const { page } = await open(THREAD);
     await page.locator('.ProseMirror').waitFor();

@@ -168,6 +168,18 @@ describe('bluesky adapter on search results (Post.tsx rows, as hashtags and noti
   });
 });
 
+describe('bluesky adapter on notifications', () => {
+  beforeEach(() => loadFixture('bluesky', 'notifications.html', 'https://bsky.app/notifications'));
+
+  it('reads reply and mention rows, bare Post.tsx or inside a feedItem-by- Link, and no like row', () => {
+    expect(all().map((c) => (c ? [c.nativeId, c.author.name, c.text] : null))).toEqual([
+      ['lucas-b.bsky.social/3lvigienot2bb', 'Lucas B.', '@vigie.bsky.social vous livrez en Belgique ?'],
+      null,
+      ['marie-dpt.bsky.social/3lvigienot1aa', 'Marie Dupont', 'Toujours aucune nouvelle de ma commande 😡'],
+    ]);
+  });
+});
+
 describe('bluesky adapter on the feed', () => {
   beforeEach(() => loadFixture('bluesky', 'feed.html', 'https://bsky.app/'));
 
