@@ -76,6 +76,7 @@ export const redditAdapter: PlatformAdapter = {
   findComposers: (root) => [...queryAllIncludingSelf(root, selectors.composer), ...findOldComposers(root)],
   readComposer: readEditable,
 
+  // Lexical's path: fixes and ;trigger expansions (replaceTextRange) take any textarea by its value whatever this says.
   input: lexical.input,
   // Old Reddit's reply box is a plain textarea, which takes its value, not a paste.
   writeComposer: (el, text, mode) => (el.localName === 'textarea' ? writeText('value', el as HTMLElement, text, mode) : lexical.writeComposer(el, text, mode)),
