@@ -37,6 +37,8 @@ export interface ComposerHandle {
 }
 
 const CHECK_DELAY_MS = 300;
+/** A check the background could not answer is asked again this long after, unless a keystroke asks first. */
+const CHECK_RETRY_MS = 5_000;
 const TRIGGER = /(?:^|\s)(;[\p{L}\p{N}_-]{2,30})[ \u00a0]$/u;
 
 const css = `${baseCss}
@@ -45,6 +47,7 @@ const css = `${baseCss}
 .summary[data-state="error"] { border-color: #d93025; color: #8c1d18; }
 .summary[data-state="warning"] { border-color: #e37400; color: #7a3e00; }
 .summary[data-state="ok"] { border-color: #1e8e3e; color: #0d5222; }
+.summary[data-state="failed"] { border-style: dashed; color: #5f6368; }
 .panel, .card { position: fixed; z-index: 2147483001; background: #fff; border: 1px solid #dadce0; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2);
   padding: 8px 10px; width: min(380px, 90vw); max-height: 50vh; overflow: auto; }
 .finding { border-top: 1px solid #eee; padding: 6px 0; }
@@ -129,7 +132,12 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       scheduleCheck(0);
     });
     const brand = el(doc, 'button', { text: t('composer.ignoreBrand'), attrs: { type: 'button', 'data-action': 'ignore-brand' } });
-    brand.addEventListener('click', () => void deps.send({ type: 'cs:voice-ignore', platform: adapter.id, ruleId: f.ruleId, match: f.match, ...deps.account() }).then(() => scheduleCheck(0)));
+    brand.addEventListener('click', () =>
+      void deps.send({ type: 'cs:voice-ignore', platform: adapter.id, ruleId: f.ruleId, match: f.match, ...deps.account() }).then(
+        () => scheduleCheck(0),
+        (err: Error) => failed('composer.ignoreFailed', err),
+      ),
+    );
     return el(doc, 'div', { className: 'finding', attrs: { 'data-rule': f.ruleId } },
       el(doc, 'div', { className: `sev sev-${f.severity}`, text: t(`voice.${f.severity}`) }),
       el(doc, 'div', { text: f.message }),
@@ -167,8 +175,16 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       renderSummary();
       if (!panel.hidden) renderPanel();
     } catch (err) {
-      summary.textContent = t('composer.voiceFailed', { reason: (err as Error).message });
+      if (mine !== checkSeq || signal.aborted) return;
+      failed('composer.voiceFailed', err as Error);
+      scheduleCheck(CHECK_RETRY_MS);
     }
+  };
+  /** Said on the summary, where the user looks; the reply being typed is never touched. */
+  const failed = (key: 'composer.voiceFailed' | 'composer.ignoreFailed' | 'composer.triggerFailed', err: Error) => {
+    summary.hidden = false;
+    summary.dataset.state = 'failed';
+    summary.textContent = t(key, { reason: err.message });
   };
   const scheduleCheck = (delay = CHECK_DELAY_MS) => {
     if (timer) clearTimeout(timer);
@@ -236,7 +252,8 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       ? await replaceTextRange(editor, range[0], range[1], rendered.text, adapter.input)
       : await adapter.writeComposer(editor, rendered.text, composerText(editor).trim() ? 'insert' : 'replace');
     if (!ok) return t('picker.insertFailed');
-    await deps.send({ type: 'cs:template-used', templateId: tpl.id, ...(commentId ? { commentId } : {}) });
+    // The text is in: a usage count lost to a dying background must not make the user insert it twice.
+    void deps.send({ type: 'cs:template-used', templateId: tpl.id, ...(commentId ? { commentId } : {}) }).catch(() => {});
     lastInserted = { templateId: tpl.id, ...(commentId ? { commentId } : {}) };
     scheduleCheck(0);
     return null;
@@ -309,7 +326,8 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
       await replaceTextRange(editor, start, caret, '', adapter.input);
       showPicker(trigger);
     } else {
-      await insertRendered({ id: found.templateId }, {}, true, [start, caret]);
+      // The trigger stays as typed when the template cannot be had: the user sees why and can type it again.
+      await insertRendered({ id: found.templateId }, {}, true, [start, caret]).catch((err: Error) => failed('composer.triggerFailed', err));
     }
   };
   editor.addEventListener('input', () => void onInput(), { signal });

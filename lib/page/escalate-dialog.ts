@@ -65,7 +65,8 @@ export function openEscalateDialog(
       await action();
       close();
     } catch (err) {
-      error.textContent = (err as Error).message;
+      // The choices stay as they were: sending again is one click.
+      error.textContent = t('escalate.failed', { reason: (err as Error).message });
       submit.disabled = flag.disabled = false;
     }
   };

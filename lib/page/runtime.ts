@@ -142,7 +142,12 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Repor
       const view = session.team.get(id);
       if (view?.canClaim && !view.answered && !view.aside && !view.claimed) claim(opts, session, id, false);
     },
-    triggers: () => (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id, ...account() }).then((a) => a.triggers, () => [])),
+    // A failed fetch is forgotten, so the next trigger typed asks again instead of never expanding.
+    triggers: () =>
+      (triggers ??= opts.send({ type: 'cs:triggers', platform: adapter.id, ...account() }).then(
+        (a) => a.triggers,
+        () => ((triggers = undefined), []),
+      )),
   };
   const attached = new WeakSet<Element>();
   const attachComposers = (root: ParentNode) => {

@@ -20,6 +20,8 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
   ctx.onInvalidated(() => {
     if (!browser.runtime?.id) showUpdateNote(document, langOf(state.get()));
   });
+  // WXT notices an update only when asked (isValid) and watches navigation without polling: ask once a second.
+  ctx.setInterval(() => {}, 1000);
   let page: PageController | undefined;
   const { send, stats } = browserSender({
     onStats: () => page?.transportChanged(),

@@ -208,12 +208,19 @@ describe('page runtime', () => {
     expect(badge.shadowRoot!.querySelector('.incident')?.textContent).toBe('Incident : Commande en retard');
   });
 
-  it('keeps the dialog open and says why when the background refuses', async () => {
+  it('keeps the dialog open with what was typed and says why when the send fails; sending again works', async () => {
     refuseEscalation = true;
     const { dialog } = await openDialog('x:1850000000000000003');
+    dialog.querySelector<HTMLTextAreaElement>('#note')!.value = 'Trois clients ce matin';
     dialog.querySelector<HTMLButtonElement>('[data-action="escalate-submit"]')!.click();
-    await vi.waitFor(() => expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('escalation.severity: required'));
+    await vi.waitFor(() => expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('Envoi impossible : escalation.severity: required. Vos choix sont conservés, réessayez.'));
     expect(document.querySelector('vigie-escalate-dialog')).not.toBeNull();
+    expect(dialog.querySelector<HTMLTextAreaElement>('#note')!.value).toBe('Trois clients ce matin');
+    refuseEscalation = false;
+    dialog.querySelector<HTMLButtonElement>('[data-action="escalate-submit"]')!.click();
+    await vi.waitFor(() => expect(document.querySelector('vigie-escalate-dialog')).toBeNull());
+    const last = sent.filter((r) => r.type === 'cs:escalate').at(-1);
+    expect(last?.type === 'cs:escalate' && last.escalation.note).toBe('Trois clients ce matin');
   });
 
   it('follows in-app navigation: the new thread is badged', async () => {

@@ -1,0 +1,124 @@
+/**
+ * The page recovers by itself (issue 18): Chrome stops the service worker whenever it likes, and
+ * updates the extension under open tabs. Real Chromium, the real build, a 2,000-tweet X page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { staticTimeline } from '../../bench/lib/x-page';
+import { extensionPath, launchExtension, type Extension } from './harness';
+
+const N = 2000;
+const BADGED = 'vigie-badge[data-vigie-sentiment]';
+
+let ext: Extension;
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+/** Comment rows, and the comments the tallies count as seen, read with the raw IndexedDB API from an extension document. */
+async function stored(): Promise<{ rows: number; ids: string[]; tallied: number }> {
+  const tab = await ext.context.newPage();
+  await tab.goto(`chrome-extension://${ext.id}/manifest.json`);
+  const out = await tab.evaluate(async () => {
+    // Opening a database that does not exist yet would create it empty, under the background's feet.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'vigie')) return { rows: 0, ids: [], tallied: 0 };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('vigie');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = <T,>(store: string, keys: boolean) =>
+      new Promise<T[]>((resolve, reject) => {
+        const os = db.transaction(store).objectStore(store);
+        const req = keys ? os.getAllKeys() : os.getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    const ids = await all<string>('comments', true);
+    const tallies = await all<{ key: string; counts: Record<string, number> }>('tallies', false);
+    db.close();
+    return { rows: ids.length, ids, tallied: tallies.filter((t) => t.key.startsWith('day|')).reduce((n, t) => n + (t.counts.seen ?? 0), 0) };
+  });
+  await tab.close();
+  return out;
+}
+
+/** Loads a 2,000-tweet page while the service worker is stopped `stops` times in its first three seconds. */
+async function loadWhileStopping(stops: number, first: number): Promise<Page> {
+  const url = `https://x.com/vigie_demo/status/18800000000000000${stops}`;
+  const html = staticTimeline(N, first);
+  // Registered after the fixtures' route, so it wins.
+  await ext.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await ext.context.newPage();
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopping = (async () => {
+    for (let i = 0; i < stops; i++) {
+      await new Promise((r) => setTimeout(r, 3000 / stops));
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
+  })();
+  await page.goto(url);
+  await stopping;
+  return page;
+}
+
+describe('a restarting background', () => {
+  for (const [stops, first] of [[3, 200_000], [12, 300_000]] as const) {
+    it(`every comment of a 2,000-comment page is badged and stored once, the worker stopped ${stops} times while it loads, without reload`, async () => {
+      const before = await stored();
+      const page = await loadWhileStopping(stops, first);
+      await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [BADGED, N] as const, { polling: 250, timeout: 30_000 });
+      expect(await page.locator('vigie-badge').count()).toBe(N);
+      expect(await page.locator('vigie-badge[data-vigie-retrying]').count()).toBe(0);
+      const after = await stored();
+      const mine = after.ids.filter((id) => {
+        const n = BigInt(id.slice('x:'.length)) - 1860000000000000000n;
+        return n >= BigInt(first) && n < BigInt(first + N);
+      });
+      expect(mine).toHaveLength(N);
+      expect(after.rows - before.rows).toBe(N);
+      expect(after.tallied).toBe(after.rows);
+      await page.close();
+    }, 90_000);
+  }
+});
+
+describe('an extension updated under an open tab', () => {
+  it('the old page says so once, throws nothing, and a reload badges again', async () => {
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The fixture page's own missing images are not ours.
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+    await page.goto('https://x.com/vigie_demo/status/1850000000000000001');
+    await expect.poll(() => page.locator(BADGED).count(), { timeout: 15_000 }).toBe(5);
+
+    // Loading the same unpacked build again is an update in place (same id), as the extensions page's Reload does.
+    // chrome.runtime.reload() of a --load-extension build leaves it unloaded in this Chromium, hence CDP.
+    const cdp = await ext.context.browser()!.newBrowserCDPSession();
+    const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: extensionPath } as never)) as { id: string };
+    expect(id).toBe(ext.id);
+
+    const note = page.locator('vigie-update-note');
+    await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
+    expect(await note.locator('[role="status"]').textContent()).toContain('Vigie a été mis à jour : rechargez la page pour revoir les badges');
+    // The page keeps changing under the old script: no error for each mutation.
+    await page.evaluate(() => {
+      for (let i = 0; i < 20; i++) document.body.append(document.createElement('div'));
+    });
+    await page.waitForTimeout(1500);
+    expect(await note.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await note.locator('[data-action="dismiss"]').click();
+    expect(await note.count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => page.locator(BADGED).count(), { timeout: 15_000 }).toBe(5);
+    expect(await page.locator('vigie-update-note').count()).toBe(0);
+    await page.close();
+  });
+});
