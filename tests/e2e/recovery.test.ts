@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { staticTimeline } from '../../bench/lib/x-page';
-import { extensionPath, launchExtension, type Extension } from './harness';
+import { extensionPath, launchExtension, openExtensionPage, type Extension } from './harness';
 
 const N = 2000;
 const BADGED = 'vigie-badge[data-vigie-sentiment]';
@@ -46,8 +46,8 @@ async function stored(): Promise<{ rows: number; ids: string[]; tallied: number 
   return out;
 }
 
-/** Loads a 2,000-tweet page while the service worker is stopped `stops` times in its first three seconds. */
-async function loadWhileStopping(stops: number, first: number): Promise<Page> {
+/** Loads a 2,000-tweet page while the service worker is stopped `stops` times in its first `ms` milliseconds. */
+async function loadWhileStopping(stops: number, first: number, ms = 3000): Promise<Page> {
   const url = `https://x.com/vigie_demo/status/18800000000000000${stops}`;
   const html = staticTimeline(N, first);
   // Registered after the fixtures' route, so it wins.
@@ -57,7 +57,7 @@ async function loadWhileStopping(stops: number, first: number): Promise<Page> {
   await cdp.send('ServiceWorker.enable');
   const stopping = (async () => {
     for (let i = 0; i < stops; i++) {
-      await new Promise((r) => setTimeout(r, 3000 / stops));
+      await new Promise((r) => setTimeout(r, ms / stops));
       await cdp.send('ServiceWorker.stopAllWorkers');
     }
   })();
@@ -85,6 +85,20 @@ describe('a restarting background', () => {
       await page.close();
     }, 90_000);
   }
+
+  it('the popup shows how often the background had to be asked again on X', async () => {
+    // Stopped every 50 ms while the batches are answered, so that some die mid-answer: a stop between two messages costs no retry.
+    const page = await loadWhileStopping(80, 400_000, 4000);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [BADGED, N] as const, { polling: 250, timeout: 30_000 });
+    const popup = await openExtensionPage(ext, 'popup');
+    const x = popup.locator('[data-testid="health-list"] li[data-platform="x"] .transport');
+    // The page reports its retries a few seconds after the last one.
+    const retries = async () => ((await x.count()) ? Number(await x.getAttribute('data-retries')) : 0);
+    await expect.poll(retries, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await x.textContent()).toMatch(/arrière-plan injoignable : \d+ (nouvel essai|nouveaux essais), \d+ échecs?/);
+    await popup.close();
+    await page.close();
+  }, 90_000);
 });
 
 describe('an extension updated under an open tab', () => {
