@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { staticTimeline } from '../../bench/lib/x-page';
-import { extensionPath, launchExtension, openExtensionPage, type Extension } from './harness';
+import { editorModelText, extensionPath, launchExtension, openExtensionPage, type Extension } from './harness';
 
 const N = 2000;
 const BADGED = 'vigie-badge[data-vigie-sentiment]';
@@ -97,6 +97,39 @@ describe('a restarting background', () => {
     await expect.poll(retries, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await x.textContent()).toMatch(/arrière-plan injoignable : \d+ (nouvel essai|nouveaux essais), \d+ échecs?/);
     await popup.close();
+    await page.close();
+  }, 90_000);
+});
+
+describe('the reply box while the worker keeps stopping', () => {
+  // Chrome starts a stopped worker again for the next message: this guards that the reply tools keep relying on it.
+  it('a voice check and a template insertion made while the worker is stopped succeed once it is back', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://x.com/marie_dpt/status/1850000000000000002');
+    await expect.poll(() => page.locator(BADGED).count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(1);
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const stop = () => cdp.send('ServiceWorker.stopAllWorkers');
+
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await stop();
+    await page.keyboard.type('Tu peux nous écrire en MP');
+    const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('ok');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await stop();
+    await page.locator('vigie-composer-bar [data-action="open-picker"]').click();
+    const picker = page.locator('vigie-template-picker');
+    await picker.locator('input[type=search]').fill('retar livr');
+    await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id'), { timeout: 15_000 }).toBe('starter-delay');
+    await picker.locator('input[type=search]').press('Enter');
+    await picker.locator('#field-deliveryDate').fill('2026-11-25');
+    await stop();
+    await picker.locator('[data-action="insert"]').click();
+    await expect.poll(() => picker.count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toMatch(/^Bonjour Marie, désolés pour ce retard/);
     await page.close();
   }, 90_000);
 });
