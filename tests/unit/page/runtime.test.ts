@@ -248,3 +248,20 @@ describe('page runtime', () => {
     expect(sent.find((r) => r.type === 'cs:health')).toMatchObject({ report: { comments: 0, problems: ['no comments found on a page that should have some'] } });
   });
 });
+
+describe('page runtime health', () => {
+  it('reports the sender’s retries and failures with the page’s health, each only once', async () => {
+    life.abort();
+    sent = [];
+    life = new AbortController();
+    const transport = { retries: 3, failures: 1 };
+    const page = runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true, transport });
+    const reports = () => sent.flatMap((r) => (r.type === 'cs:health' ? [r.report.transport] : []));
+    await vi.waitFor(() => expect(reports()).toEqual([{ retries: 3, failures: 1 }]));
+    transport.retries = 7;
+    page.transportChanged();
+    page.transportChanged();
+    await vi.waitFor(() => expect(reports()).toHaveLength(2), { timeout: 6000 });
+    expect(reports()[1]).toEqual({ retries: 4, failures: 0 });
+  }, 10_000);
+});
