@@ -20,6 +20,10 @@ export const INVALIDATED = 'invalidated';
 const TRANSIENT = /message port closed|could not establish connection|receiving end does not exist|no-answer/i;
 const GONE = /extension context invalidated/i;
 
+/** The background understood and said no: the same request gets the same answer, so nobody asks again. */
+export const isRefusal = (err: unknown): boolean =>
+  err instanceof MessageFailed && ['bad-request', 'forbidden-sender', 'forbidden', 'not-found', 'unknown-type'].includes(err.code);
+
 export interface TransportStats {
   retries: number;
   failures: number;

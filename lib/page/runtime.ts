@@ -4,7 +4,7 @@
  * All per-page state lives in a session that dies (observer, timers, queues) on SPA navigation.
  */
 import { translate, type UiLang } from '../i18n';
-import { INVALIDATED, type Send, type TransportStats } from '../messaging/send';
+import { INVALIDATED, isRefusal, type Send, type TransportStats } from '../messaging/send';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type Answer, type BadgeView } from './badge';
 import type { TeamStateMessage } from '../messaging/protocol';
@@ -254,27 +254,33 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
 
 /**
  * Badges the elements of a comment that were waiting for the background's answer (or for its
- * failure: `answer` undefined, `reason` said), and updates the badges it already has. A badge is
- * built once, with its answer: a thousand comments cost a thousand badges, not a thousand more updates.
+ * failure: `answer` undefined, `failure` said, retried unless refused), and updates the badges it
+ * already has. A badge is built once, with its answer: a thousand comments cost a thousand badges,
+ * not a thousand more updates.
  */
-function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, reason?: string): void {
+function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, failure?: { message: string; refused: boolean }): void {
   const views = (session.views.get(id) ?? []).filter((v) => v.host.isConnected);
   const retry = () => retryFailed(opts, session);
   for (const view of views) {
     if (answer) view.showResult(answer.sentiment, answer.status);
     if (answer?.team) view.showTeam(answer.team);
-    if (reason !== undefined) view.showRetrying(reason);
+    if (failure) showFailure(opts, view, failure);
   }
   if (answer?.team) session.team.set(id, answer.team);
   for (const el of session.waiting.get(id) ?? []) {
     if (!el.isConnected) continue;
     const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release), retry }, answer);
-    if (reason !== undefined) view.showRetrying(reason);
+    if (failure) showFailure(opts, view, failure);
     opts.adapter.anchorFor(el).append(view.host);
     views.push(view);
   }
   session.waiting.delete(id);
   session.views.set(id, views);
+}
+
+function showFailure(opts: RuntimeOptions, view: BadgeView, failure: { message: string; refused: boolean }): void {
+  if (failure.refused) view.showError(`${translate(opts.lang, 'sentiment.failed')}: ${failure.message}`);
+  else view.showRetrying(failure.message);
 }
 
 const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
@@ -309,12 +315,13 @@ function flush(opts: RuntimeOptions, session: Session): void {
       .catch((err: Error & { code?: string }) => {
         // An updated extension: the update note replaces every badge's future, nothing to retry.
         if (session.signal.aborted || err.code === INVALIDATED) return;
+        const refused = isRefusal(err);
         for (const c of comments) {
           const id = commentKey(c);
-          session.failed.set(id, c);
-          badge(opts, session, id, undefined, err.message);
+          if (!refused) session.failed.set(id, c);
+          badge(opts, session, id, undefined, { message: err.message, refused });
         }
-        scheduleRetry(opts, session);
+        if (!refused) scheduleRetry(opts, session);
       });
   }
 }

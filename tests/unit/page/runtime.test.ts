@@ -2,6 +2,7 @@
 import { loadFixture } from '../helpers/fixtures';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Request } from '../../../lib/messaging/protocol';
+import { MessageFailed } from '../../../lib/messaging/send';
 import { runPage, type Send } from '../../../lib/page/runtime';
 import { xAdapter } from '../../../lib/platforms/x/adapter';
 
@@ -10,13 +11,15 @@ const load = (file: string, url: string) => loadFixture('x', file, url);
 let sent: Request[];
 let refuseEscalation = false;
 let backgroundDown = false;
+let refuseComments = false;
 let answersHeld: Promise<void> | undefined;
 let life: AbortController;
 let navigate: () => void;
 const send: Send = (async (req: Request) => {
   sent.push(req);
   if (req.type === 'cs:comments-seen') {
-    if (backgroundDown) throw new Error('the background did not answer');
+    if (backgroundDown) throw new MessageFailed('no-answer', 'the background did not answer');
+    if (refuseComments) throw new MessageFailed('bad-request', 'comments.0.text: too long');
     await answersHeld;
     return { badges: req.comments.map((c) => ({ id: `x:${c.nativeId}`, status: 'new', sentiment: { label: c.text.includes('arnaque') ? 'negative' : 'neutral', score: 0, confidence: 0.9, lang: 'fr', risks: c.text.includes('arnaque') ? [{ tag: 'crisis', evidence: [0, 1] }] : [] } })) };
   }
@@ -35,6 +38,7 @@ beforeEach(() => {
   sent = [];
   refuseEscalation = false;
   backgroundDown = false;
+  refuseComments = false;
   answersHeld = undefined;
   document.querySelectorAll('vigie-escalate-dialog').forEach((d) => d.remove());
   life = new AbortController();
@@ -115,6 +119,18 @@ describe('page runtime', () => {
     backgroundDown = false;
     pill(badges()[0]!).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
     await vi.waitFor(() => expect(badges().every((b) => b.dataset.vigieSentiment)).toBe(true), { timeout: 1000 });
+  });
+
+  it('does not ask again when the background refused the batch: the badge says why', async () => {
+    restartDown();
+    backgroundDown = false;
+    refuseComments = true;
+    await vi.waitFor(() => expect(badges().length === 5 && badges().every((b) => b.shadowRoot!.querySelector('[role="status"]'))).toBe(true));
+    const before = seenCount();
+    expect(badges()[0]!.shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('Analyse impossible: comments.0.text: too long');
+    expect(badges().some((b) => b.dataset.vigieRetrying)).toBe(false);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(seenCount()).toBe(before);
   });
 
   it('stops asking once the page runtime is stopped (the extension was updated)', async () => {
