@@ -91,7 +91,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   let frame = 0;
   const place = () => {
     frame = 0;
-    if (!editor.isConnected) return detach();
+    if (!editor.isConnected) return gone();
     const r = editor.getBoundingClientRect();
     host.hidden = r.width === 0 && r.height === 0;
     bar.style.top = `${Math.round(r.bottom + 2)}px`;
@@ -103,7 +103,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
   addEventListener('resize', schedulePlace, { passive: true, signal });
   const stillThere = setInterval(() => {
-    if (!editor.isConnected) return detach();
+    if (!editor.isConnected) return gone();
     schedulePlace();
     // A textarea cleared from React state changes no DOM: look at its value once a second instead.
     if (lastInserted && editor instanceof HTMLTextAreaElement) sentCheck();
@@ -337,6 +337,14 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   }, { signal });
   editor.addEventListener('focus', schedulePlace, { signal });
 
+  /**
+   * The reply box left the page. Some platforms empty it and remove it in one go once the reply is
+   * posted (old Reddit's reply forms): look at its value one last time before letting it go.
+   */
+  function gone() {
+    sentCheck();
+    detach();
+  }
   function detach() {
     clearInterval(stillThere);
     emptied.disconnect();

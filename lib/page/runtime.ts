@@ -213,17 +213,24 @@ function answering(adapter: PlatformAdapter, session: Session, doc: Document, ed
   return comment && commentKey(comment);
 }
 
+/**
+ * The comment a reply box answers: the innermost read comment that holds it (a box nested in a
+ * reply's thread answers that reply, not the top-level comment around it), else the last read one
+ * before it.
+ */
 function precedingComment(adapter: PlatformAdapter, session: Session, root: ParentNode, editor: Element) {
   let before: Element | undefined;
+  let contained: Element | undefined;
   let after = false;
   for (const c of adapter.findComments(root)) {
     const pos = editor.compareDocumentPosition(c);
-    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return { contained: c, before, after };
-    if (pos & Node.DOCUMENT_POSITION_PRECEDING) {
+    if (pos & Node.DOCUMENT_POSITION_CONTAINS) {
+      if (session.done.has(c) && (!contained || contained.contains(c))) contained = c;
+    } else if (pos & Node.DOCUMENT_POSITION_PRECEDING) {
       if (session.done.has(c)) before = c;
     } else if (pos & Node.DOCUMENT_POSITION_FOLLOWING) after = true;
   }
-  return { contained: undefined, before, after };
+  return { contained, before, after };
 }
 
 function processComment(opts: RuntimeOptions, session: Session, el: Element): void {

@@ -88,9 +88,11 @@ describe('old.reddit.com in real Chromium', () => {
 
   it('inserts a template into the textarea the "reply" link opened under a comment, and the textarea’s value holds it', async () => {
     const { page } = await openThread();
+    // The top-level box has its bar already: wait for the new box's own before using the last one.
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(1);
     const box = await replyUnder(page, 't1_lx2mod1');
     await page.locator(box).click();
-    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(2);
     await page.locator('vigie-composer-bar [data-action="open-picker"]').last().click();
     const picker = page.locator('vigie-template-picker');
     await picker.locator('input[type=search]').fill('retar livr');
@@ -105,12 +107,12 @@ describe('old.reddit.com in real Chromium', () => {
     await page.close();
   });
 
-  // Known defect outside the adapter: lib/page/runtime.ts (precedingComment) takes the first comment
-  // in document order that contains the box, the outermost one, so a box two levels down answers
-  // the top-level comment. Flip to it() once it takes the innermost.
-  it.fails('greets the author of a nested reply when the box sits in that reply’s .child', async () => {
+  it('greets the author of a nested reply when the box sits in that reply’s .child', async () => {
     const { page } = await openThread();
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(1);
     const box = await replyUnder(page, 't1_lx2mod3');
+    // Typed once the box has its tools, as a person would see the bar appear.
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(2);
     await page.locator(box).click();
     await page.keyboard.type(';merci ');
     await expect.poll(() => value(page, box), { timeout: 5_000 }).toMatch(/^Merci beaucoup pour votre message, marie_dpt/);
@@ -156,12 +158,12 @@ describe('old.reddit.com in real Chromium', () => {
     await page.close();
   });
 
-  // Known defect outside the adapter: r2 empties a reply's textarea and removes its form in one
-  // answer; lib/page/composer.ts detaches a reply box that left the page before looking at its value
-  // (stillThere), so the comment is not marked. Flip to it() once composer.ts checks first.
-  it.fails('marks a comment replied when old Reddit posts the reply under it and removes its form', async () => {
+  // r2 empties a reply's textarea and removes its form in one answer: the box is looked at one last time as it goes.
+  it('marks a comment replied when old Reddit posts the reply under it and removes its form', async () => {
     const { page } = await openThread();
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(1);
     const box = await replyUnder(page, 't1_lx2mod1');
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 10_000 }).toBe(2);
     await page.locator(box).click();
     await page.keyboard.type(';merci ');
     await expect.poll(() => value(page, box), { timeout: 10_000 }).toMatch(/^Merci beaucoup/);
