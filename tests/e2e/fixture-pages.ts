@@ -5,6 +5,7 @@
  * (Puppeteer request interception) only translate the answer.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Server } from 'node:net';
 import { join } from 'node:path';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -34,6 +35,20 @@ function sites() {
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** 127.0.0.1, localhost, ::1: a server on this machine. */
 export const isLoopback = (url: URL) => loopbackHosts.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+
+/** Ports of the servers this test process listens on (a webhook receiver): local servers the test started itself. */
+const listeningPorts = new Set<number>();
+const listen = Server.prototype.listen;
+Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+  this.once('listening', () => {
+    const address = this.address();
+    if (address && typeof address === 'object') listeningPorts.add(address.port);
+  });
+  return (listen as (...a: unknown[]) => Server).apply(this, args);
+} as Server['listen'];
+
+/** A loopback URL on the port of a server this test process started. */
+export const ownServer = (url: URL) => listeningPorts.has(Number(url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? 443 : 80)));
 
 let markupUrls: Set<string> | undefined;
 

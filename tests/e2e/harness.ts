@@ -10,9 +10,8 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Server } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
-import { fixtureAnswer, isLoopback, staysInside } from './fixture-pages';
+import { fixtureAnswer, isLoopback, ownServer, staysInside } from './fixture-pages';
 
 const root = join(import.meta.dirname, '..', '..');
 export const extensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -38,16 +37,6 @@ export interface Leak {
   from: string;
 }
 
-/** Ports of the servers this test process listens on (a webhook receiver): local servers the test started itself. */
-const listeningPorts = new Set<number>();
-const listen = Server.prototype.listen;
-Server.prototype.listen = function (this: Server, ...args: unknown[]) {
-  this.once('listening', () => {
-    const address = this.address();
-    if (address && typeof address === 'object') listeningPorts.add(address.port);
-  });
-  return (listen as (...a: unknown[]) => Server).apply(this, args);
-} as Server['listen'];
 
 /**
  * Every http(s) and WebSocket request of a browser context, checked against the fixture table
@@ -66,9 +55,7 @@ export class RequestLog {
   }
 
   private localAllowed = (url: URL): boolean => {
-    if (this.anyLoopback || this.declared.has(url.origin)) return true;
-    const port = Number(url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? 443 : 80));
-    return listeningPorts.has(port);
+    return this.anyLoopback || this.declared.has(url.origin) || ownServer(url);
   };
 
   check(url: string, from: string): void {

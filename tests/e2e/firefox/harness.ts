@@ -23,11 +23,10 @@
  * raises none); the Chromium harness covers the same background code in its service worker.
  */
 import { readFileSync } from 'node:fs';
-import { Server } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { browsers, findBrowser } from '../../../scripts/browsers';
-import { fixtureAnswer, staysInside } from '../fixture-pages';
+import { fixtureAnswer, ownServer, staysInside } from '../fixture-pages';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 export const firefoxExtensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -55,17 +54,6 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-/** Ports of the servers this test process listens on: local servers the test started itself. */
-const listeningPorts = new Set<number>();
-const listen = Server.prototype.listen;
-Server.prototype.listen = function (this: Server, ...args: unknown[]) {
-  this.once('listening', () => {
-    const address = this.address();
-    if (address && typeof address === 'object') listeningPorts.add(address.port);
-  });
-  return (listen as (...a: unknown[]) => Server).apply(this, args);
-} as Server['listen'];
-const localAllowed = (url: URL) => listeningPorts.has(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
 
 export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   const manifest = JSON.parse(readFileSync(join(firefoxExtensionPath, 'manifest.json'), 'utf8').toString()) as { browser_specific_settings: { gecko: { id: string } } };
@@ -107,7 +95,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       return;
     }
     const frame = request.frame()?.url();
-    if (!staysInside(url, localAllowed)) leaks.push({ url: request.url(), from: frame && frame !== 'about:blank' ? frame : (opened ?? page.url()) });
+    if (!staysInside(url, ownServer)) leaks.push({ url: request.url(), from: frame && frame !== 'about:blank' ? frame : (opened ?? page.url()) });
   };
   const serve = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
