@@ -3,7 +3,7 @@
  * here), with several "browsers" (a Dexie database and a PouchDB replica each) in one process.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
 import { recordSeen } from '../../../lib/db/comments';
 import { savePack } from '../../../lib/db/voicePacks';
@@ -94,8 +94,13 @@ beforeAll(async () => {
   }
 }, 30_000);
 
+// Each test's browsers stop with the test, and the server only once their requests have settled: a
+// request still in flight when the server goes would fail after the test, unhandled.
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((m) => m.engine.stop()));
+});
 afterAll(async () => {
-  await Promise.all(started.map((m) => m.engine.stop()));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   await server?.stop();
 });
 
