@@ -273,9 +273,17 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
+  /**
+   * Undoes a refused write by putting back what the server holds. When it holds nothing, only a
+   * comment action is undone: a template, pack or brand the server never had stays this user's own.
+   */
   async function refuse(item: OutboxRecord, reason: string) {
-    await done(item, { kind: 'refused', detail: reason }, await serverDoc(item.docId).catch(() => undefined));
+    const held = await serverDoc(item.docId).catch(() => undefined);
+    await done(item, { kind: 'refused', detail: reason }, held?.deleted && !isCommentDoc(item.doc) ? undefined : held);
   }
+
+  /** Only a claim or an answer is lost to a colleague; a second flag or set-aside simply agrees with the first. */
+  const contested = (doc: TeamDoc, by: string) => (doc.type === 'claim' || doc.type === 'answer' ? { kind: 'lost' as const, detail: by } : undefined);
 
   async function send(item: OutboxRecord): Promise<void> {
     const doc = item.doc as TeamDoc & { _deleted?: boolean };
@@ -287,7 +295,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const theirs = held.doc as (TeamDoc & { expiresAt?: number }) | undefined;
       if (theirs && theirs.by !== connection.user) {
         const expired = theirs.type === 'claim' && (theirs.expiresAt ?? 0) < deps.now();
-        if (!expired) return done(item, { kind: 'lost', detail: theirs.by }, held);
+        if (!expired) return done(item, contested(doc, theirs.by), held);
       }
       if (!theirs && doc._deleted) return done(item);
       // Already on the server (the worker stopped before it could note the answer): nothing to repeat.
@@ -301,7 +309,7 @@ export function createEngine(deps: EngineDeps): Engine {
         // runs validate_doc_update first, which refuses (403) a claim held by someone else.
         const winner = await serverDoc(doc._id);
         const by = (winner.doc as TeamDoc | undefined)?.by;
-        if (by && by !== connection.user) return done(item, { kind: 'lost', detail: by }, winner);
+        if (by && by !== connection.user) return done(item, contested(doc, by), winner);
         if (status === 403) throw e;
         return done(item, undefined, winner);
       }

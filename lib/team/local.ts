@@ -103,16 +103,17 @@ export async function setCommentPart(
   return next;
 }
 
-export const getMeta = async <T>(db: VigieDb, key: string): Promise<T | undefined> => (await db.teamMeta.get(key))?.value as T | undefined;
-export const setMeta = (db: VigieDb, key: string, value: unknown) => db.teamMeta.put({ key, value });
 
 export const pendingCount = (db: VigieDb) => db.teamOutbox.count();
 export const listNotices = (db: VigieDb, limit = 20) => db.teamNotices.orderBy('at').reverse().limit(limit).toArray();
 export const listQuarantine = (db: VigieDb) => db.teamQuarantine.orderBy('at').reverse().toArray();
 
-/** Leaving the workspace: the team's rows go, the user's own comments and settings stay. */
+/** Leaving the workspace: the team's rows and what it published go; the user's own comments, templates and settings stay. */
 export async function clearTeam(db: VigieDb): Promise<void> {
-  await db.transaction('rw', teamTables(db), async () => {
+  await db.transaction('rw', [db.templates, db.voicePacks, ...teamTables(db)], async () => {
     await Promise.all(teamTables(db).map((t) => t.clear()));
+    // What the team published goes too: a lead's lock must not outlive the workspace it came from.
+    await db.templates.filter((t) => t.team !== undefined).delete();
+    await db.voicePacks.filter((p) => p.team !== undefined).delete();
   });
 }

@@ -14,10 +14,15 @@ import { invitation as invitationSchema, type CommentDocType } from './docs';
 import { createEngine, type Connection, type Engine, type PouchFactory, type TeamStatus } from './engine';
 import { auditCsv, auditRows } from './audit';
 import { clearTeam } from './local';
-import { can, credentials, serverProblem, TEAM_CREDENTIALS_KEY, TEAM_KEY, type TeamMirror } from './state';
+import { can, credentials, serverProblem, TEAM_KEY, type TeamMirror } from './state';
 import { viewOf, type TeamView } from './view';
 
 export const TEAM_ALARM = 'vigie-team';
+/**
+ * The password stays in the extension's own IndexedDB: browser.storage.local would hand it to
+ * every content script (they can read it and see its change events).
+ */
+const CREDENTIALS = 'credentials';
 
 export type PublishKind = 'template' | 'voicePack' | 'brand' | 'responseTargets' | 'playbook';
 
@@ -28,15 +33,11 @@ const pouch: PouchFactory = {
 };
 
 export interface TeamService {
-  /** The member's name and role while connected, for the handlers' checks. */
-  identity(): { user: string; role?: TeamStatus['role']; state: TeamStatus['state'] } | undefined;
   connect(invitationText: string, password: string): Promise<TeamMirror>;
   leave(): Promise<void>;
-  flush(): Promise<void>;
   views(ids: string[]): Promise<Map<string, TeamView>>;
   /** Tells the open tabs about these comments; called after the user's own actions too. */
   commentsChanged(ids: string[]): Promise<void>;
-  status(): Promise<TeamMirror | undefined>;
   /** Records the user's action on a comment for the team; undefined outside a workspace. */
   act(kind: CommentDocType, comment: CommentRecord, opts?: { reason?: string; withdraw?: boolean }): Promise<TeamView | undefined>;
   /** Publishes a stored template or pack; false outside a workspace or when there is no such record. */
@@ -107,7 +108,7 @@ export function startTeamService(deps: {
   }
 
   async function load(): Promise<void> {
-    const stored = credentials.safeParse((await browser.storage.local.get(TEAM_CREDENTIALS_KEY))[TEAM_CREDENTIALS_KEY]);
+    const stored = credentials.safeParse((await db.teamMeta.get(CREDENTIALS))?.value);
     if (stored.success && !engine) await run(stored.data);
   }
   starting = load().catch((e) => console.warn('[vigie] team workspace did not start', e));
@@ -122,11 +123,6 @@ export function startTeamService(deps: {
   const status = async () => (await browser.storage.local.get(TEAM_KEY))[TEAM_KEY] as TeamMirror | undefined;
 
   return {
-    identity() {
-      if (!connection || !engine) return undefined;
-      const s = engine.status();
-      return { user: connection.user, state: s.state, ...(s.role ? { role: s.role } : {}) };
-    },
     async connect(invitationText, password) {
       let raw: unknown;
       try {
@@ -144,7 +140,7 @@ export function startTeamService(deps: {
       const other = connection && (connection.server !== next.server || connection.workspace !== next.workspace || connection.user !== next.user);
       await engine?.stop({ forget: Boolean(other) });
       if (other) await clearTeam(db);
-      await browser.storage.local.set({ [TEAM_CREDENTIALS_KEY]: next });
+      await db.teamMeta.put({ key: CREDENTIALS, value: next });
       starting = run(next);
       await starting;
       return (await status())!;
@@ -156,22 +152,21 @@ export function startTeamService(deps: {
       connection = undefined;
       clearInterval(keepAwake);
       keepAwake = undefined;
-      await browser.storage.local.remove([TEAM_KEY, TEAM_CREDENTIALS_KEY]);
+      await browser.storage.local.remove(TEAM_KEY);
+      // The credentials go with the team's rows (they live among them).
       await clearTeam(db);
-    },
-    flush: async () => {
-      await starting;
-      await engine?.flush();
     },
     views,
     commentsChanged,
-    status,
     async act(kind, comment, opts = {}) {
       await starting;
       if (!connection || !engine) return undefined;
-      await recordCommentAction(db, { kind, comment, me: connection.user, now: deps.now(), ...opts });
-      void engine.flush();
-      void commentsChanged([comment.id]);
+      // What the role may not do stays this user's own (a moderator's "answered"): the server would refuse it.
+      if (can[kind](engine.status().role)) {
+        await recordCommentAction(db, { kind, comment, me: connection.user, now: deps.now(), ...opts });
+        void engine.flush();
+        void commentsChanged([comment.id]);
+      }
       return (await views([comment.id])).get(comment.id) ?? {};
     },
     async publish(kind, id, lock = {}) {

@@ -1,13 +1,12 @@
 /**
  * The team connection as every extension context sees it, mirrored in browser.storage.local (its
- * change events reach the popup, the options page and the content scripts). The password lives
- * under its own key, read by the background only and never sent to a page or a content script.
+ * change events reach the popup, the options page and the content scripts): no password here; the
+ * background keeps that in the extension's IndexedDB (lib/team/service.ts).
  */
 import { z } from 'zod';
 import { role } from './docs';
 
 export const TEAM_KEY = 'vigie:team';
-export const TEAM_CREDENTIALS_KEY = 'vigie:team-credentials';
 
 export const teamState = z.enum(['connecting', 'connected', 'offline', 'refused', 'outdated']);
 
@@ -52,6 +51,7 @@ export function serverOriginPattern(server: string): string {
 export const can = {
   claim: (r: string | undefined) => r === 'lead' || r === 'cm' || r === 'trainee',
   answer: (r: string | undefined) => r === 'lead' || r === 'cm' || r === 'trainee',
+  aside: (r: string | undefined) => r === 'lead' || r === 'cm' || r === 'trainee',
   flag: (r: string | undefined) => r !== undefined,
   publish: (r: string | undefined) => r === 'lead' || r === 'cm',
   lock: (r: string | undefined) => r === 'lead',

@@ -68,6 +68,10 @@ describe('team workspace', () => {
     options = { a: oa, b: ob, c: oc };
     expect(await oa.getByTestId('team-state').textContent()).toContain('tom (modérateur) sur acme-support');
     expect(await ob.getByTestId('team-state').textContent()).toContain('lea (community manager)');
+    // Content scripts can read browser.storage.local: the password must not be there.
+    const stored = await ob.evaluate(async () => JSON.stringify(await (chrome as unknown as { storage: { local: { get(k: null): Promise<unknown> } } }).storage.local.get(null)));
+    expect(stored).toContain('acme-support');
+    expect(stored).not.toContain(team.members.get('lea')!.password);
   });
 
   it("a moderator flags a comment on x.com and the community manager's open side panel shows it, with who flagged, without reload", async () => {

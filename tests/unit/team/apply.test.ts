@@ -5,6 +5,7 @@ import { recordSeen } from '../../../lib/db/comments';
 import { openDb, type VigieDb } from '../../../lib/db/schema';
 import { publishTemplate, recordCommentAction, sharedCommentOf } from '../../../lib/team/actions';
 import { applyChanges } from '../../../lib/team/apply';
+import { clearTeam } from '../../../lib/team/local';
 import { DOC_VERSION } from '../../../lib/team/docs';
 import { defaultPlaybook } from '../../../lib/crisis/playbooks';
 import type { SentimentResult } from '../../../lib/sentiment/types';
@@ -189,3 +190,20 @@ describe('the user’s actions into documents', () => {
     expect((await db.templates.get('tpl-1'))!.team).toBeUndefined();
   });
 });
+
+describe('leaving the workspace', () => {
+  it('takes the team’s rows and what it published, and keeps the user’s own templates and packs', async () => {
+    const own = { ...template, id: 'mine', brandId: null, folder: '', tags: [], platformVariants: {}, fields: [], usageCount: 0, lastUsedAt: null };
+    await db.templates.bulkPut([own, { ...own, id: 'tpl-1', team: { by: 'ines', at: 1, locked: true } }]);
+    const pack = { format: 'vigie-voice-pack' as const, version: 1 as const, name: 'p', lang: 'fr', vocabulary: [], rules: [], builtIn: false, active: 1 as const };
+    await db.voicePacks.bulkPut([{ ...pack, id: 'own-pack' }, { ...pack, id: 'team-pack', team: { by: 'ines', at: 1, locked: true } }]);
+    await applyChanges(db, [{ id: 'flag:x:42', doc: onComment('flag') }], deps);
+    await clearTeam(db);
+    expect((await db.templates.toArray()).map((t) => t.id)).toEqual(['mine']);
+    expect((await db.voicePacks.toArray()).map((p) => p.id)).toEqual(['own-pack']);
+    expect(await db.teamComments.count()).toBe(0);
+    // The comment stays: it is this user's now, as any comment seen here.
+    expect(await db.comments.get('x:42')).toBeDefined();
+  });
+});
+

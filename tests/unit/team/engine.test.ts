@@ -8,7 +8,7 @@ import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
 import { recordSeen } from '../../../lib/db/comments';
 import { savePack } from '../../../lib/db/voicePacks';
 import { openDb, type VigieDb } from '../../../lib/db/schema';
-import { publishIncident, recordCommentAction, publishPack } from '../../../lib/team/actions';
+import { publishBrand, publishIncident, recordCommentAction, publishPack } from '../../../lib/team/actions';
 import { changeSeverity, escalateToIncident, tickItem } from '../../../lib/db/incidents';
 import { defaultPlaybook } from '../../../lib/crisis/playbooks';
 import { addMember, initWorkspace, removeMember } from '../../../lib/team/admin';
@@ -142,6 +142,17 @@ describe('team engine', () => {
     expect((await lea.db.members.get('tom'))?.displayName).toBe('Tom');
   });
 
+  it('a second flag of the same comment agrees with the first: nobody is told they lost', async () => {
+    const lea = await member('lea');
+    await lea.engine.start();
+    const row = await seen(lea.db);
+    await recordCommentAction(lea.db, { kind: 'flag', comment: row, me: 'lea', now: Date.now() });
+    await lea.engine.flush();
+    expect(await lea.db.teamOutbox.count()).toBe(0);
+    expect(await lea.db.teamNotices.count()).toBe(0);
+    expect((await lea.db.teamComments.get(ID))?.flag?.by).toBe('tom');
+  });
+
   it('two community managers claim the same comment at once: exactly one holds it, the other is told who', async () => {
     const lea = await member('lea');
     const zoe = await member('zoe');
@@ -180,6 +191,17 @@ describe('team engine', () => {
     expect(await theo.db.voicePacks.get('acme-ton')).toMatchObject({ vocabulary: ['Acme'], active: 1 });
     expect((await theo.db.voicePacks.get('acme-ton'))!.team).toBeUndefined();
     await expect(adminRemote().get('voicePack:acme-ton')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a brand publish the server refuses leaves the user's own brand in place", async () => {
+    const theo = await member('theo');
+    await theo.engine.start();
+    const brand = { id: 'b-theo', name: 'Maison Lune', agents: [], address: 'vous' as const, accounts: [] };
+    await theo.db.brands.put(brand);
+    await publishBrand(theo.db, brand, 'theo', Date.now());
+    await theo.engine.flush();
+    expect((await theo.db.teamNotices.toArray()).map((n) => n.kind)).toEqual(['refused']);
+    expect(await theo.db.brands.get('b-theo')).toEqual(brand);
   });
 
   it("a lead's locked pack reaches everyone switched on; a trainee's forced edit of it is refused and the lead's rules come back", async () => {
