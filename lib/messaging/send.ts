@@ -7,7 +7,13 @@ export class MessageFailed extends Error {
   }
 }
 
-export type Send = <T extends RequestType>(request: Extract<Request, { type: T }>) => Promise<Response<T>>;
+/** `attempts: 1` sends once; `counted: false` keeps the request out of the transport stats (the health report that carries them). */
+export interface SendOptions {
+  attempts?: number;
+  counted?: boolean;
+}
+
+export type Send = <T extends RequestType>(request: Extract<Request, { type: T }>, options?: SendOptions) => Promise<Response<T>>;
 
 /** The extension was updated or reloaded: this script's messages will never reach a background again. */
 export const INVALIDATED = 'invalidated';
@@ -76,7 +82,9 @@ export function createSender(opts: SenderOptions): Sender {
   };
   const retriable = (err: MessageFailed) => err.code === 'internal' || err.code === 'no-answer' || (err.code === 'transport' && TRANSIENT.test(err.message));
 
-  const send = (async <T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Response<T>> => {
+  const send = (async <T extends RequestType>(request: Extract<Request, { type: T }>, options: SendOptions = {}): Promise<Response<T>> => {
+    const tries = options.attempts ?? attempts;
+    const counted = options.counted ?? true;
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(request);
@@ -87,13 +95,17 @@ export function createSender(opts: SenderOptions): Sender {
           throw err;
         }
         if (!retriable(err)) throw err;
-        if (attempt >= attempts || waiting >= maxWaiting) {
-          stats.failures++;
-          opts.onStats?.(stats);
+        if (attempt >= tries || waiting >= maxWaiting) {
+          if (counted) {
+            stats.failures++;
+            opts.onStats?.(stats);
+          }
           throw err;
         }
-        stats.retries++;
-        opts.onStats?.(stats);
+        if (counted) {
+          stats.retries++;
+          opts.onStats?.(stats);
+        }
         // Half the backoff fixed, half random: the tabs that lost the same worker do not all knock again at the same instant.
         const step = Math.min(maxDelayMs, baseMs * 2 ** (attempt - 1));
         const delay = step / 2 + (random() * step) / 2;

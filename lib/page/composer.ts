@@ -8,6 +8,7 @@ import type { TemplateSummary, VoiceFinding } from '../messaging/protocol';
 import { composerText, replaceTextRange } from '../platforms/editing';
 import type { PlatformAdapter } from '../platforms/types';
 import { openPicker } from './picker';
+import { isRefusal } from '../messaging/send';
 import type { Send } from './runtime';
 import { baseCss, el, shadowHost } from './shadow';
 import { createMarks, offsetOf } from './voice-marks';
@@ -177,7 +178,8 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     } catch (err) {
       if (mine !== checkSeq || signal.aborted) return;
       failed('composer.voiceFailed', err as Error);
-      scheduleCheck(CHECK_RETRY_MS);
+      // The background said no (a reply past the message's limit): the same text gets the same answer.
+      if (!isRefusal(err)) scheduleCheck(CHECK_RETRY_MS);
     }
   };
   /** Said on the summary, where the user looks; the reply being typed is never touched. */

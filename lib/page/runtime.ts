@@ -417,7 +417,9 @@ function reportHealth(opts: RuntimeOptions, session: Session, reported: Reported
   const now = { retries: opts.transport?.retries ?? 0, failures: opts.transport?.failures ?? 0 };
   const transport = { retries: now.retries - reported.retries, failures: now.failures - reported.failures };
   opts
-    .send({ type: 'cs:health', report: { platform: adapter.id, url: url.href, comments, composers, problems, transport } })
+    // Sent once and left out of the counts it carries: a report retried while the background is down
+    // would count itself, and each of its failures would schedule another report.
+    .send({ type: 'cs:health', report: { platform: adapter.id, url: url.href, comments, composers, problems, transport } }, { attempts: 1, counted: false })
     .then(() => {
       reported.retries += transport.retries;
       reported.failures += transport.failures;

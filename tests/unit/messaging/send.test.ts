@@ -99,4 +99,16 @@ describe('send', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(bg.calls).toHaveLength(55);
   });
+
+  it('a request sent once and uncounted (the health report) is not retried and leaves the stats alone', async () => {
+    const bg = fakeBackground([new Error('Could not establish connection. Receiving end does not exist.')]);
+    const onStats = vi.fn();
+    const { send, stats } = createSender({ post: bg.post, onStats });
+    await expect(send(ping, { attempts: 1, counted: false })).rejects.toThrow('Could not establish connection');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(bg.calls).toHaveLength(1);
+    expect(stats).toEqual({ retries: 0, failures: 0 });
+    expect(onStats).not.toHaveBeenCalled();
+  });
 });
+
