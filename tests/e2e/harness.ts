@@ -9,12 +9,12 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
 import { fixtureAnswer, isLoopback, ownServer, staysInside } from './fixture-pages';
 
 const root = join(import.meta.dirname, '..', '..');
-export const extensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+export const extensionPath = resolve(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

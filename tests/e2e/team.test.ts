@@ -40,15 +40,15 @@ async function openThread(p: Profile): Promise<Page> {
   return page;
 }
 
-/** Rows of the background's database, read in an extension page of that profile (the extension's origin). */
-async function countRows(p: Profile, store: string): Promise<number> {
+/** A store of the background's database, read in an extension page of that profile (the extension's origin; opening it wakes a stopped worker). */
+async function readStore<T>(p: Profile, store: string): Promise<T[]> {
   const page = await p.extensionPage('popup');
-  const n = await page.evaluate(
+  const rows = await page.evaluate(
     (name) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('vigie');
         open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).count();
+          const req = open.result.transaction(name).objectStore(name).getAll();
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         };
@@ -57,8 +57,9 @@ async function countRows(p: Profile, store: string): Promise<number> {
     store,
   );
   await page.close();
-  return n;
+  return rows as T[];
 }
+const countRows = async (p: Profile, store: string) => (await readStore(p, store)).length;
 
 describe('team workspace', () => {
   let options: { a: Page; b: Page; c: Page };
@@ -178,6 +179,12 @@ describe('team workspace', () => {
     await cdpPage.close();
     // Any message wakes the worker; its start resumes from the checkpoint.
     await expect.poll(() => countRows(b, 'teamComments'), { timeout: 45_000, interval: 1_000 }).toBe(before + 300);
+    // A document applied twice would count its flag twice in the popup's running tallies: they must equal the rows.
+    const comments = await readStore<{ status: string }>(b, 'comments');
+    const tallies = await readStore<{ key: string; counts: Record<string, number> }>(b, 'tallies');
+    const flaggedTally = tallies.filter((t) => t.key.startsWith('now|')).reduce((sum, t) => sum + (t.counts.flagged ?? 0), 0);
+    expect(flaggedTally).toBe(comments.filter((c) => c.status === 'flagged').length);
+    expect(comments.filter((c) => c.status === 'flagged').length).toBeGreaterThanOrEqual(300);
     const panel = await b.extensionPage('sidepanel');
     await expect.poll(() => panel.locator('[data-comment-id^="x:19000000000000"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await panel.close();

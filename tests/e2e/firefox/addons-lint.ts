@@ -9,7 +9,7 @@
  * The eval warnings it used to raise are gone from the bundle itself (see noEvalInBundle in wxt.config.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import linter from 'addons-linter';
 
@@ -133,7 +133,7 @@ export async function lintFirefox(dir: string): Promise<LintReport> {
 const where = (f: Finding) => (f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 0}` : ''}` : '(package)');
 
 async function main() {
-  const dir = process.argv[2] ?? join(root, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
+  const dir = process.argv[2] ?? resolve(root, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
   const r = await lintFirefox(dir);
   for (const f of [...r.errors, ...r.warnings]) console.error(`${f.code} ${where(f)}: ${f.message}`);
   for (const f of r.notices) console.error(`notice ${f.code} ${where(f)}: ${f.message}`);

@@ -23,13 +23,13 @@
  * raises none); the Chromium harness covers the same background code in its service worker.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { browsers, findBrowser } from '../../../scripts/browsers';
 import { fixtureAnswer, ownServer, staysInside } from '../fixture-pages';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-export const firefoxExtensionPath = join(root, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
+export const firefoxExtensionPath = resolve(root, process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 /** $FIREFOX_PATH, else Debian's firefox-esr (npm run -s browsers -- firefox installs it). */
 export const firefoxPath = () => findBrowser(browsers.firefox!) ?? '/usr/bin/firefox-esr';
 /** The moz-extension:// host the tests give the add-on. */
