@@ -95,8 +95,10 @@ function postRows(root: ParentNode): Element[] {
   for (const text of queryAllIncludingSelf(root, selectors.postText)) {
     if (text.closest(selectors.post)) continue;
     let row = text.parentElement;
-    while (row && !row.querySelector(selectors.replyButton)) row = row.parentElement;
-    if (row) rows.add(row);
+    // Up to the row's controls, never past another post's text: a row whose buttons are missing (not
+    // rendered yet) is no row yet, rather than the whole list read as one post.
+    while (row && !row.querySelector(selectors.replyButton) && row.querySelectorAll(selectors.postText).length === 1) row = row.parentElement;
+    if (row && row.querySelectorAll(selectors.postText).length === 1) rows.add(row);
   }
   return [...rows];
 }
@@ -110,7 +112,9 @@ const hasContent = (el: Element, text: Element | undefined) =>
  * not (the link may have carried the DID while the page links by handle). Worked out once per page
  * rather than once per post: a long thread would otherwise search the whole document for every reply.
  */
-let page: { href: string; focal: ReturnType<typeof focalPost>; anchor?: Element; author?: string } | undefined;
+let page: { href: string; focal: ReturnType<typeof focalPost>; anchor?: Element; author?: string; missedAt?: number } | undefined;
+/** A focal post not on the page yet is looked for again at most this often, not once per reply. */
+const FOCAL_RETRY_MS = 250;
 function pageOf(doc: Document) {
   const href = doc.location?.href ?? 'https://bsky.app/';
   if (page?.href !== href) page = { href, focal: focalPost(new URL(href)) };
@@ -128,15 +132,19 @@ function focalOf(doc: Document): { anchor: Element; author: string; rkey: string
   if (!current.focal) return undefined;
   const { actor, rkey } = current.focal;
   if (current.anchor?.isConnected && current.anchor.ownerDocument === doc) return { anchor: current.anchor, author: current.author!, rkey };
+  const now = performance.now();
+  if (current.missedAt !== undefined && now - current.missedAt < FOCAL_RETRY_MS) return undefined;
   for (const el of doc.querySelectorAll(selectors.post)) {
     if (!el.getAttribute('data-testid')?.startsWith(THREAD_ITEM)) continue;
     const r = read(el);
     if (r && !r.rkey && hasContent(el, r.text) && matchesActor(r, actor)) {
       current.anchor = el;
       current.author = r.actor;
+      current.missedAt = undefined;
       return { anchor: el, author: r.actor, rkey };
     }
   }
+  current.missedAt = now;
   return undefined;
 }
 

@@ -124,6 +124,25 @@ describe('bluesky adapter on a thread opened by its DID URL', () => {
     expect(all()[0]!.text).not.toContain('collection');
   });
 
+  it('a focal post not on the page is looked for once per moment, not once per reply', () => {
+    // The thread of someone else's post, which this page does not show (yet).
+    window.happyDOM.setURL('https://bsky.app/profile/nobody.bsky.social/post/3lvigienone');
+    const replies = blueskyAdapter.findComments(document);
+    const original = document.querySelectorAll.bind(document);
+    let scans = 0;
+    document.querySelectorAll = ((sel: string) => {
+      if (sel.includes('postThreadItem')) scans++;
+      return original(sel);
+    }) as typeof document.querySelectorAll;
+    try {
+      for (const r of replies) blueskyAdapter.extract(r);
+    } finally {
+      document.querySelectorAll = original;
+    }
+    expect(replies.length).toBeGreaterThan(2);
+    expect(scans).toBe(1);
+  });
+
   it('reads nothing of a reply hidden by moderation until it is shown', () => {
     expect(all().some((c) => c!.text === '' || /masquée/.test(c!.text))).toBe(false);
     expect(blueskyAdapter.findComments(document)).toHaveLength(3);
@@ -157,6 +176,14 @@ describe('bluesky adapter on search results (Post.tsx rows, as hashtags and noti
         permalink: 'https://bsky.app/profile/chloe.bsky.social/post/3lvigiesrc3cc',
       },
     ]);
+  });
+
+  it('a row whose buttons have not rendered yet is not read, and never as the whole list of results', () => {
+    const chloe = [...document.querySelectorAll('[data-testid="postText"]')].find((t) => t.textContent?.includes('Franchement'))!;
+    let row: Element | null = chloe;
+    while (row && !row.querySelector('[data-testid="replyBtn"]')) row = row.parentElement;
+    row!.querySelector('[data-testid="replyBtn"]')!.remove();
+    expect(all().map((c) => c?.nativeId)).toEqual(['marie-dpt.bsky.social/3lvigiesrc1aa', 'did:plc:vigie4nohandle2026/3lvigiesrc2bb']);
   });
 
   it('finds a row added later from its subtree, and anchors its badge in its action row', () => {
