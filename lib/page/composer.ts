@@ -61,7 +61,11 @@ const css = `${baseCss}
 `;
 
 export function attachComposer(deps: ComposerDeps, editor: HTMLElement): ComposerHandle {
-  const { document: doc, lang, signal, adapter } = deps;
+  const { document: doc, lang, adapter } = deps;
+  // This reply box's own life: it ends with the page's, or earlier when the box leaves the page
+  // (old Reddit's reply forms come and go), taking its listeners and pending checks with it.
+  const own = new AbortController();
+  const signal = AbortSignal.any([deps.signal, own.signal]);
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const { host, root } = shadowHost(doc, 'vigie-composer-bar', css);
   const marks = createMarks(doc, editor);
@@ -190,6 +194,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
   };
   const scheduleCheck = (delay = CHECK_DELAY_MS) => {
     if (timer) clearTimeout(timer);
+    if (signal.aborted) return;
     timer = setTimeout(() => void check(), delay);
   };
 
@@ -348,13 +353,14 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     detach();
   }
   function detach() {
+    own.abort();
     clearInterval(stillThere);
     emptied.disconnect();
     if (timer) clearTimeout(timer);
     marks.clear();
     host.remove();
   }
-  signal.addEventListener('abort', detach);
+  deps.signal.addEventListener('abort', detach, { signal: own.signal });
   renderSummary();
   schedulePlace();
   scheduleCheck(0);
