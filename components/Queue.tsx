@@ -5,6 +5,7 @@ import { getDb } from '../lib/db';
 import type { CommentRecord } from '../lib/db/model';
 import type { Answer } from '../lib/messaging/protocol';
 import { can } from '../lib/team/state';
+import { claimable } from '../lib/team/claimable';
 import { holderOf, viewOf, type TeamView } from '../lib/team/view';
 import { dueAt, listQueue, type Targets } from '../lib/db/queue';
 import { platformIds, platformNames } from '../lib/platforms/types';
@@ -101,13 +102,13 @@ export function Queue() {
       <ul className="comments" data-testid="queue">
         {shown?.map((c) => {
           const view = team && teamRows ? viewOf(teamRows.rows.get(c.id), teamRows.members, team.user, now) : undefined;
-          const claimable = team && can.claim(team.role) && !view?.answered && (!view?.claimed || view.claimed.mine);
+          const offer = view && claimable({ ...view, canClaim: can.claim(team?.role) });
           return (
           <CommentRow key={c.id} comment={c}>
             <Timer comment={c} targets={targets} now={now} />
             {view && <TeamLine view={view} />}
             <div className="row-actions">
-              {claimable && (
+              {offer && (
                 <button type="button" data-action={view?.claimed?.mine ? 'release' : 'claim'} onClick={() => act(c, view?.claimed?.mine ? 'release' : 'claim')}>
                   {t(view?.claimed?.mine ? 'queue.release' : 'queue.claim')}
                 </button>

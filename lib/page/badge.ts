@@ -7,6 +7,7 @@
 import type { CommentStatus } from '../db/model';
 import { translate, type MessageKey, type UiLang } from '../i18n';
 import type { SentimentResult } from '../sentiment/types';
+import { claimable } from '../team/claimable';
 import type { TeamView } from '../team/view';
 
 export const BADGE_TAG = 'vigie-badge';
@@ -211,8 +212,7 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, acti
       if (!teamPill.isConnected) wrap.insertBefore(teamPill, button);
     } else teamPill?.remove();
     const mine = view.claimed?.mine === true;
-    const offer = view.canClaim && !view.answered && !view.aside && (!view.claimed || mine);
-    if (offer) {
+    if (claimable(view)) {
       claimButton ??= doc.createElement('button');
       claimButton.type = 'button';
       claimButton.dataset.action = 'claim';

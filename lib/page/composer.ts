@@ -26,8 +26,8 @@ export interface ComposerDeps {
   voiceEnabled(): boolean;
   /** Triggers of the templates, fetched once per page. */
   triggers(): Promise<{ trigger: string; templateId: string; hasFields: boolean }[]>;
-  /** The user started a reply to this comment: in a team, it is claimed so nobody answers twice. */
-  startedReply(commentId: string): void;
+  /** The user started a reply in this box: in a team, its comment is claimed so nobody answers twice. */
+  startedReply(editor: Element): void;
 }
 
 export interface ComposerHandle {
@@ -316,8 +316,7 @@ export function attachComposer(deps: ComposerDeps, editor: HTMLElement): Compose
     const text = composerText(editor);
     if (!replyStarted && text.trim() !== '') {
       replyStarted = true;
-      const commentId = deps.answering(editor);
-      if (commentId) deps.startedReply(commentId);
+      deps.startedReply(editor);
     } else if (replyStarted && text.trim() === '') replyStarted = false;
     if (lastInserted && text.trim() === '') return sentCheck();
     const sel = doc.getSelection();

@@ -8,6 +8,7 @@ import { INVALIDATED, isRefusal, type Send, type TransportStats } from '../messa
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import { createBadge, type Answer, type BadgeView } from './badge';
 import type { TeamStateMessage } from '../messaging/protocol';
+import { claimable } from '../team/claimable';
 import type { TeamView } from '../team/view';
 import { attachComposer, type ComposerDeps, type ComposerHandle } from './composer';
 import { openEscalateDialog } from './escalate-dialog';
@@ -138,9 +139,12 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Repor
     voiceEnabled: opts.voiceEnabled,
     account,
     answering: (editor) => answering(adapter, session, doc, editor),
-    startedReply: (id) => {
-      const view = session.team.get(id);
-      if (view?.canClaim && !view.answered && !view.aside && !view.claimed) claim(opts, session, id, false);
+    // Outside a team workspace nothing is known of any comment's team: no scan of the page's comments.
+    startedReply: (editor) => {
+      if (session.team.size === 0) return;
+      const id = answering(adapter, session, doc, editor);
+      const view = id ? session.team.get(id) : undefined;
+      if (id && view && claimable(view) && !view.claimed) claim(opts, session, id, false);
     },
     // A failed fetch is forgotten, so the next trigger typed asks again instead of never expanding.
     triggers: () =>
@@ -388,9 +392,12 @@ function escalate(opts: RuntimeOptions, session: Session, id: string): void {
   });
 }
 
+/** Only comments this page shows are kept: the background tells every tab about every comment it syncs. */
 function showTeam(session: Session, id: string, team: TeamView): void {
+  const views = session.views.get(id);
+  if (!views) return;
   session.team.set(id, team);
-  for (const view of session.views.get(id) ?? []) if (view.host.isConnected) view.showTeam(team);
+  for (const view of views) if (view.host.isConnected) view.showTeam(team);
 }
 
 function claim(opts: RuntimeOptions, session: Session, id: string, release: boolean): void {
