@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { OPEN_PICKER_COMMAND } from './lib/background/commands';
 
 // Webhook hosts and Mastodon instances, asked for when the user adds one; plain http on this machine only, for local receivers.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
@@ -91,8 +92,8 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: 'Vigie' },
     commands: {
-      'open-template-picker': {
-        suggested_key: { default: 'Alt+Shift+T' },
+      [OPEN_PICKER_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+M' },
         description: '__MSG_commandTemplates__',
       },
     },

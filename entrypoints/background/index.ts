@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createCommandHandler } from '../../lib/background/commands';
 import { startCrisisServices } from '../../lib/background/crisis';
 import { publishPageState } from '../../lib/background/page-state';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from '../../lib/background/retention';
@@ -53,11 +54,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void mastodon.syncInstances());
   browser.runtime.onStartup.addListener(() => void mastodon.syncInstances());
 
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'open-template-picker') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'bg:open-picker' }).catch(() => {});
-  });
+  browser.commands.onCommand.addListener(createCommandHandler(browser.tabs));
 
   void scheduleRetention(browser.alarms);
   browser.alarms.onAlarm.addListener((alarm) => {

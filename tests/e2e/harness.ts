@@ -195,7 +195,7 @@ export function editorModelText(page: Page, fixtureId: string): Promise<string> 
 
 declare global {
   /** The extension API as page.evaluate sees it inside an extension page. */
-  const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+  const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown>; getManifest(): Record<string, unknown> } };
   interface Window {
     __fixtureEditors: Record<string, { text(): string }>;
     __pwned?: unknown;

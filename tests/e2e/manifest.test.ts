@@ -3,7 +3,10 @@ import { launchExtension, openExtensionPage, type Extension } from './harness';
 
 /** The few extension APIs these checks call, as the page sees them. */
 type Api = {
-  runtime: { getManifest(): { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } }; getURL(path: string): string };
+  runtime: {
+    getManifest(): { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> }; commands?: Record<string, { suggested_key?: { default?: string } }> };
+    getURL(path: string): string;
+  };
   i18n: { getMessage(name: string): string };
 };
 let ext: Extension;
@@ -35,6 +38,13 @@ describe('the built extension as the stores see it', () => {
     const name = await popup.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.i18n.getMessage('extName'));
     expect(name).toMatch(/^Vigie\b/);
     expect(name.length).toBeLessThanOrEqual(45);
+    await popup.close();
+  });
+
+  it("declares the template picker's keyboard command with a key Chrome gives it", async () => {
+    const popup = await openExtensionPage(ext, 'popup');
+    const manifest = await popup.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.runtime.getManifest());
+    expect(manifest.commands?.['open-template-picker']?.suggested_key?.default).toBe('Alt+Shift+M');
     await popup.close();
   });
 });

@@ -92,6 +92,10 @@ describe('walking skeleton on x.com', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     const bad = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:nope' }));
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    // A known message with a wrong field is refused before any handler runs, saying which field.
+    const malformed = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:comment-action', commentId: 'x:1850000000000000003', action: 'delete' }));
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/action/) } });
+    expect(await popup.evaluate(() => chrome.runtime.getManifest())).not.toHaveProperty('externally_connectable');
     await page.close();
     await popup.close();
   });

@@ -59,6 +59,29 @@ describe('Firefox: popup, sidebar and toolbar button', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it('is a Manifest V2 add-on with a sidebar, a toolbar button, its gecko id and the template shortcut Firefox assigned', async () => {
+    const popup = await ext.openExtensionPage('popup');
+    type Manifest = Record<string, unknown>;
+    type Api = { runtime: { getManifest(): Manifest }; commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
+    const { manifest, commands } = await popup.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      return { manifest: api.runtime.getManifest(), commands: await api.commands.getAll() };
+    });
+    // As Firefox read it: page paths made absolute, browser_specific_settings under its older name.
+    expect(manifest).toMatchObject({
+      manifest_version: 2,
+      sidebar_action: { default_panel: `${ext.origin}/sidepanel.html`, default_title: 'Vigie' },
+      browser_action: { default_popup: `${ext.origin}/popup.html` },
+      applications: { gecko: { id: ext.addonId } },
+    });
+    expect(ext.addonId).toBe('vigie@vigie.app');
+    // Chrome-only keys Firefox would warn about or ignore.
+    expect(manifest).not.toHaveProperty('side_panel');
+    expect(manifest).not.toHaveProperty('action');
+    expect(commands.find((c) => c.name === 'open-template-picker')?.shortcut).toBe('Alt+Shift+M');
+    await popup.close();
+  });
+
   it('the background, the pages and the content scripts logged no error', () => {
     expect(ext.extensionErrors()).toEqual([]);
   });
