@@ -12,6 +12,8 @@ import { createInstances } from '../../lib/platforms/mastodon/instances';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { classify } from '../../lib/sentiment';
 import { startTeamService } from '../../lib/team/service';
+import { createSpellerLoader } from '../../lib/voice/dictionaries/index';
+import { browserDictionaries } from '../../lib/voice/dictionaries/browser';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -32,7 +34,7 @@ export default defineBackground(() => {
     retryWebhook: (id: string) => crisis.webhooks.retry(id),
   };
   const dispatch = createDispatcher(
-    createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects, team }),
+    createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects, team, spellers: createSpellerLoader(browserDictionaries) }),
     browser.runtime.id,
     browser.runtime.getURL('/'),
     { ready: () => loadInstanceHosts() },

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckContext } from '../voice/context';
+import { createSpellerLoader } from '../voice/dictionaries/index';
+import { nodeDictionaries } from '../voice/dictionaries/node';
 import { check } from '../voice/engine';
 import { parsePack, platformId, type VoicePack } from '../voice/pack';
 import { builtInPackNames, loadBuiltInPack } from '../voice/packs/index';
@@ -36,7 +38,7 @@ async function loadSentiment(): Promise<CheckContext['sentiment']> {
 
 export const commands: CommandGroup = {
   check: {
-    usage: 'voice check --pack FILE|fr|en|crisis [--platform P] [--lang L] [--address vous|tu] [--expert]',
+    usage: 'voice check --pack FILE|fr|en|crisis [--platform P] [--lang L (default: the pack\'s)] [--address vous|tu] [--expert]',
     summary: 'check the reply on stdin against a voice pack; prints {findings}',
     async run(args) {
       const { values } = parseArgs({
@@ -58,7 +60,9 @@ export const commands: CommandGroup = {
       const text = (await readStdin()).replace(/\r?\n$/, '');
       const findings = check(text, pack, {
         platform: platform?.data,
-        lang: values.lang,
+        // The spelling rules check only a reply whose language is known.
+        lang: values.lang ?? pack.lang,
+        spellers: await createSpellerLoader(nodeDictionaries)([pack]),
         address: values.address as 'vous' | 'tu' | undefined,
         mode: values.expert ? 'expert' : 'trainee',
         sentiment: await loadSentiment(),

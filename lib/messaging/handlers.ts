@@ -10,6 +10,7 @@ import { reportHealth } from '../db/health';
 import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
 import type { TeamView } from '../team/view';
+import type { SpellerLoader } from '../voice/dictionaries/index';
 import { HandlerError, type Handlers } from './handle';
 import { createReplyHandlers } from './reply-handlers';
 import { changeStatus, createTeamHandlers, type TeamHooks } from './team-handlers';
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   classify(text: string): SentimentResult;
   now(): number;
   version: string;
+  /** The spelling dictionaries' loader (lib/voice/dictionaries), for voice checks. */
+  spellers?: SpellerLoader;
   /** The team workspace, when the background runs one; its views are added to badges. */
   team?: TeamHooks & { views(ids: string[]): Promise<Map<string, TeamView>> };
   /** Side effects the background runs after a change: page-state mirror, spike detector, webhooks. */
@@ -31,7 +34,7 @@ export interface HandlerDeps {
   };
 }
 
-export function createHandlers({ db, classify, now, version, effects, team }: HandlerDeps): Handlers {
+export function createHandlers({ db, classify, now, version, effects, team, spellers }: HandlerDeps): Handlers {
   const seenNow = async (comments: ExtractedComment[], threadUrl: string) => {
     const { rows, added } = await recordSeen(db, comments, threadUrl, classify, now());
     // Only comments seen for the first time feed the spike detector: a scroll back up is not a new complaint.
@@ -39,7 +42,7 @@ export function createHandlers({ db, classify, now, version, effects, team }: Ha
     return rows;
   };
   return {
-    ...createReplyHandlers({ db, classify, now }),
+    ...createReplyHandlers({ db, classify, now, ...(spellers ? { spellers } : {}) }),
     ...createTeamHandlers({ db, now, ...(team ? { team } : {}) }),
 
     async 'cs:comments-seen'({ comments, threadUrl }) {

@@ -14,6 +14,7 @@ import type { PlatformId } from '../platforms/types';
 import type { SentimentResult } from '../sentiment/types';
 import { fitsPlatform, rankTemplates, render, type RenderVars, type Template } from '../templates';
 import { check, ignoreForBrandKey, summarize } from '../voice';
+import type { SpellerLoader } from '../voice/dictionaries/index';
 import { HandlerError, type Handlers } from './handle';
 import type { TemplateSummary } from './protocol';
 
@@ -23,6 +24,8 @@ export interface ReplyDeps {
   db: VigieDb;
   classify(text: string): SentimentResult;
   now(): number;
+  /** Loads the dictionaries the packs' spelling rules need; without it spelling rules find nothing. */
+  spellers?: SpellerLoader;
 }
 
 /** The brand of the account on the page; with a single brand configured, that one. */
@@ -37,7 +40,7 @@ async function brandOf(db: VigieDb, platform: PlatformId, account?: string): Pro
 
 const crisisMode = async (db: VigieDb) => isCrisisMode(await listActiveIncidents(db));
 
-export function createReplyHandlers({ db, classify, now }: ReplyDeps): ReplyHandlers {
+export function createReplyHandlers({ db, classify, now, spellers }: ReplyDeps): ReplyHandlers {
   const varsFor = async (platform: PlatformId, account: string | undefined, commentId: string | undefined, fields: Record<string, string>): Promise<RenderVars> => {
     const [brand, agent, comment] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'agent'), commentId ? db.comments.get(commentId) : undefined]);
     const brandAgent = brand?.agents.find((a) => a.name === agent.name) ?? brand?.agents[0];
@@ -102,6 +105,7 @@ export function createReplyHandlers({ db, classify, now }: ReplyDeps): ReplyHand
       const lang = text.trim().length >= 12 ? classify(text).lang : undefined;
       const voice = await voiceForBrand(db, brand?.id ?? null, { ...(lang && lang !== 'und' ? { lang } : {}), crisis });
       const findings = check(text, voice.packs, {
+        ...(spellers ? { spellers: await spellers(voice.packs) } : {}),
         platform,
         ...(lang && lang !== 'und' ? { lang } : {}),
         address: brand?.address ?? 'vous',

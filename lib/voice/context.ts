@@ -1,4 +1,4 @@
-import type { PlatformId } from './pack';
+import type { DictionaryId, PlatformId } from './pack';
 
 export interface SentimentVerdict {
   label: string;
@@ -19,4 +19,16 @@ export interface CheckContext {
   ignored?: ReadonlySet<string> | readonly string[];
   /** Classifies the reply's own sentiment (lib/sentiment's classify fits). */
   sentiment?: (text: string) => SentimentVerdict;
+  /**
+   * Loaded dictionaries, by id (lib/voice/dictionaries loads them outside the page). A spelling rule
+   * whose dictionary is missing finds nothing rather than flagging every word.
+   */
+  spellers?: Partial<Record<DictionaryId, Speller>>;
+}
+
+/** A dictionary: is a word spelled right, and what might have been meant. */
+export interface Speller {
+  correct(word: string): boolean;
+  /** Best first. */
+  suggest(word: string): string[];
 }

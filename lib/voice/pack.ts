@@ -186,10 +186,31 @@ export const inclusiveRule = z.object({
   policy: z.enum(['forbid', 'point-median']),
 });
 
+/** The Hunspell dictionaries the spelling rule can use (lib/voice/dictionaries). */
+export const dictionaryId = z.enum(['en', 'fr']);
+export type DictionaryId = z.infer<typeof dictionaryId>;
+
+export const spellingRule = z.object({
+  ...base,
+  kind: z.literal('spelling'),
+  dictionary: dictionaryId,
+  /** Words accepted on top of the dictionary (any case), as Vale's `ignore` files give them. */
+  accept: z.array(nonEmpty).optional(),
+  /** Words in which one of these patterns matches are not checked (Vale's `filters`). */
+  filters: z.array(nonEmpty).optional(),
+  /**
+   * Capitalised words inside a sentence are taken for names (customers, places, products) and left
+   * alone unless this is set; Vale checks them, so its imported rules set it.
+   */
+  checkNames: z.boolean().default(false),
+  /** How many suggestions to offer as fixes, best first. */
+  suggestions: z.number().int().min(0).max(10).default(3),
+});
+
 export const rule = z.discriminatedUnion('kind', [
   existenceRule, substitutionRule, occurrenceRule, repetitionRule, capitalizationRule, metricRule, conditionalRule,
   platformLengthRule, entityLimitRule, emojiRule, shoutingRule, punctuationRunRule, personalDataRule, disclosureRule,
-  linksRule, sentimentRule, addressRule, frTypographyRule, inclusiveRule,
+  linksRule, sentimentRule, addressRule, frTypographyRule, inclusiveRule, spellingRule,
 ]);
 export type Rule = z.infer<typeof rule>;
 export type RuleKindName = Rule['kind'];

@@ -17,6 +17,7 @@ import { punctuationRun } from './punctuation-run';
 import { repetition } from './repetition';
 import { sentiment } from './sentiment';
 import { shouting } from './shouting';
+import { spelling } from './spelling';
 import { substitution } from './substitution';
 import type { RuleKind } from './types';
 
@@ -24,5 +25,5 @@ export const ruleKinds: { [K in RuleKindName]: RuleKind<RuleOf<K>> } = {
   existence, substitution, occurrence, repetition, capitalization, metric, conditional,
   'platform-length': platformLength, 'entity-limit': entityLimit, emoji, shouting,
   'punctuation-run': punctuationRun, 'personal-data': personalData, disclosure, links, sentiment,
-  address, 'fr-typography': frTypography, inclusive,
+  address, 'fr-typography': frTypography, inclusive, spelling,
 };

@@ -22,6 +22,15 @@ describe('vigie voice', () => {
     expect(last.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('fr.personal-data');
   }, 30_000);
 
+  it('check: spelling with the pack\'s own dictionary, loaded in Node; --lang picks the dictionary', () => {
+    const fr = vigie(['voice', 'check', '--pack', 'fr'], 'Merci pour votre mesage.');
+    expect(fr.last.findings.filter((f: { ruleId: string }) => f.ruleId === 'fr.spelling')).toMatchObject([{ start: 17, end: 23, match: 'mesage', fixes: ['message', 'pesage'] }]);
+    const en = vigie(['voice', 'check', '--pack', 'en'], 'Thanks for your mesage.');
+    expect(en.last.findings.filter((f: { ruleId: string }) => f.ruleId === 'en.spelling')).toMatchObject([{ start: 16, end: 22, fixes: ['message', 'menage'] }]);
+    // A French pack told the reply is English: its French dictionary stays out of it.
+    expect(vigie(['voice', 'check', '--pack', 'fr', '--lang', 'en'], 'Merci pour votre mesage.').last.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('fr.spelling');
+  }, 30_000);
+
   it('check: --address tu and --expert', () => {
     const { last } = vigie(['voice', 'check', '--pack', 'fr', '--address', 'tu', '--expert'], 'Vous pouvez nous écrire, merci !!');
     expect(last.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['fr.address']);
