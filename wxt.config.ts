@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { OPEN_PICKER_COMMAND } from './lib/background/commands';
+import { dictionaryAssets } from './lib/voice/dictionaries/files';
 
 // Webhook hosts and Mastodon instances, asked for when the user adds one; plain http on this machine only, for local receivers.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
@@ -83,6 +84,8 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   vite: () => ({ plugins: [noEvalInBundle()] }),
+  // The spelling dictionaries, as files the background fetches on first need (lib/voice/dictionaries/files.ts).
+  hooks: { 'build:publicAssets': (wxt, files) => void files.push(...dictionaryAssets(wxt.config.root)) },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -10,6 +10,7 @@ import { nodeDictionaries } from '../../../lib/voice/dictionaries/node';
 
 const classify = (text: string): SentimentResult => ({ label: 'neutral', score: 0, confidence: 0.5, lang: /the|your/.test(text) ? 'en' : 'fr', risks: [] });
 
+const fromX = { tab: { id: 1, url: 'https://x.com/vigie_demo/status/1' } };
 let db: VigieDb;
 let asked: string[];
 const source: DictionarySource = (id) => (asked.push(id), nodeDictionaries(id));
@@ -27,7 +28,7 @@ afterEach(async () => {
 describe('spelling in the background voice check', () => {
   it('flags a typo of the reply with its fixes, the dictionary of the reply\'s language loaded once', async () => {
     const handlers = createReplyHandlers({ db, classify, now: () => 0, spellers: createSpellerLoader(source) });
-    const ask = (text: string) => handlers['cs:voice-check']({ type: 'cs:voice-check', platform: 'x', text, ignoredHere: [] });
+    const ask = (text: string) => handlers['cs:voice-check']({ type: 'cs:voice-check', platform: 'x', text, ignoredHere: [] }, fromX);
     const fr = await ask('Merci pour votre mesage, nous regardons.');
     expect(fr.findings.filter((f) => f.ruleId === 'fr.spelling').map((f) => [f.match, f.fixes[0]])).toEqual([['mesage', 'message']]);
     await ask('Merci pour votre mesage, nous regardons encore.');
@@ -38,7 +39,7 @@ describe('spelling in the background voice check', () => {
 
   it('without a loader (or before one answers) spelling finds nothing and the other rules still run', async () => {
     const handlers = createReplyHandlers({ db, classify, now: () => 0 });
-    const found = await handlers['cs:voice-check']({ type: 'cs:voice-check', platform: 'x', text: 'Tu peux renvoyer ton mesage ?', ignoredHere: [] });
+    const found = await handlers['cs:voice-check']({ type: 'cs:voice-check', platform: 'x', text: 'Tu peux renvoyer ton mesage ?', ignoredHere: [] }, fromX);
     expect(found.findings.map((f) => f.ruleId)).not.toContain('fr.spelling');
     expect(found.findings.map((f) => f.ruleId)).toContain('fr.address');
   });
