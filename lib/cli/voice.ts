@@ -38,7 +38,7 @@ async function loadSentiment(): Promise<CheckContext['sentiment']> {
 
 export const commands: CommandGroup = {
   check: {
-    usage: 'voice check --pack FILE|fr|en|crisis [--platform P] [--lang L (default: the pack\'s)] [--address vous|tu] [--expert]',
+    usage: 'voice check --pack FILE|fr|en|crisis [--platform P] [--lang L (default: the pack\'s)] [--address vous|tu] [--expert] [--markdown]',
     summary: 'check the reply on stdin against a voice pack; prints {findings}',
     async run(args) {
       const { values } = parseArgs({
@@ -49,6 +49,7 @@ export const commands: CommandGroup = {
           lang: { type: 'string' },
           address: { type: 'string' },
           expert: { type: 'boolean', default: false },
+          markdown: { type: 'boolean', default: false },
         },
         allowPositionals: false,
       });
@@ -65,6 +66,7 @@ export const commands: CommandGroup = {
         spellers: await createSpellerLoader(nodeDictionaries)([pack]),
         address: values.address as 'vous' | 'tu' | undefined,
         mode: values.expert ? 'expert' : 'trainee',
+        ...(values.markdown ? { markup: 'markdown' as const } : {}),
         sentiment: await loadSentiment(),
       });
       printJson({ findings });
@@ -83,7 +85,11 @@ export const commands: CommandGroup = {
         .filter((f) => /\.ya?ml$/i.test(f))
         .map((f) => ({ path: join(dir, f), yaml: readTextFile(join(dir, f)) }));
       if (!files.length) throw new CliError(`${dir} holds no .yml rule files`);
-      printJson(importVale(files, style));
+      const readFile = (path: string) => {
+        const p = join(stylesPath, path);
+        return existsSync(p) && statSync(p).isFile() ? readTextFile(p) : undefined;
+      };
+      printJson(importVale(files, style, { readFile }));
     },
   },
 };

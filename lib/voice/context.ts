@@ -13,6 +13,11 @@ export interface CheckContext {
   lang?: string;
   /** The brand's address form; overrides the pack's address rule default. */
   address?: 'vous' | 'tu';
+  /**
+   * The text is Markdown (an article, a Reddit post, a Vale fixture): its code, link targets, URLs,
+   * HTML and block markers are not prose and only rules marked `raw` read them. Replies are plain.
+   */
+  markup?: 'markdown';
   /** expert: errors only; trainee (default): everything. */
   mode?: 'trainee' | 'expert';
   /** Keys from ignoreForBrandKey / ignoreHereKey: findings with these keys are dropped. */

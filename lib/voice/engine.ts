@@ -1,6 +1,7 @@
 import { compilePack, type CompiledPack } from './compile';
 import type { CheckContext } from './context';
 import type { Finding, Severity, VoicePack } from './pack';
+import { maskMarkdown } from './markdown';
 import { fold, TextDoc, type Span } from './text';
 
 export type { CheckContext } from './context';
@@ -19,7 +20,8 @@ export const ignoreHereKey = (f: Pick<Finding, 'ruleId' | 'match' | 'start'>) =>
  */
 export function check(text: string, packs: VoicePack | CompiledPack | readonly (VoicePack | CompiledPack)[], ctx: CheckContext = {}): Finding[] {
   const list = Array.isArray(packs) ? packs : [packs];
-  const doc = new TextDoc(text);
+  const raw = new TextDoc(text);
+  const doc = ctx.markup === 'markdown' ? new TextDoc(maskMarkdown(text)) : raw;
   const ignored = ctx.ignored instanceof Set ? ctx.ignored : new Set(ctx.ignored as readonly string[] | undefined);
   const found: Finding[] = [];
   for (const p of list as (VoicePack | CompiledPack)[]) {
@@ -32,7 +34,7 @@ export function check(text: string, packs: VoicePack | CompiledPack | readonly (
       if (rule.langs && ctx.lang && !rule.langs.includes(ctx.lang)) continue;
       let hits;
       try {
-        hits = run(doc, ctx);
+        hits = run(rule.raw ? raw : doc, ctx);
       } catch {
         continue;
       }
@@ -71,7 +73,8 @@ function onVocabulary(hit: Span, match: string, spans: Span[], terms: Set<string
 /** Vale-style messages: each `%s` takes the next argument, or the matched text. */
 function format(message: string, args: (string | number)[] | undefined, match: string): string {
   let k = 0;
-  return message.replace(/%s/g, () => String(args?.[k++] ?? match));
+  // A message is one line: a match across lines reads with a space, as in Vale's output.
+  return message.replace(/%s/g, () => String(args?.[k++] ?? match).replace(/\s*\n\s*/g, ' '));
 }
 
 /** One finding per rule and range; the same range and fixes from two rules keep the more severe one. */

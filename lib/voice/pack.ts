@@ -24,6 +24,8 @@ const base = {
   platforms: z.array(platformId).optional(),
   /** Run only when the reply's language (context.lang) is one of these (all when absent or unknown). */
   langs: z.array(z.string().min(2)).optional(),
+  /** Read Markdown as written, code and markup included (Vale's `raw` scope); see CheckContext.markup. */
+  raw: z.boolean().optional(),
 };
 
 /** How a rule finds text: literal tokens (fast, word-bounded) and/or regular expressions. */
@@ -48,8 +50,10 @@ export const substitutionRule = z.object({
   kind: z.literal('substitution'),
   /** Term → preferred replacement(s). The message's first `%s` is the replacement, the second the match (Vale's order). */
   swap: z.record(nonEmpty, z.union([nonEmpty, z.array(nonEmpty).min(1)])),
-  /** Keys are regular expressions rather than literal terms. */
+  /** Keys are regular expressions rather than literal terms; replacements may name their groups as $1, $2... */
   regex: z.boolean().default(false),
+  /** The message names the replacement with a capital when the match has one (Vale's `capitalize`). */
+  capitalize: z.boolean().default(false),
   ignoreCase: z.boolean().default(true),
   nonword: z.boolean().default(false),
   exceptions: z.array(z.string()).optional(),
@@ -96,7 +100,7 @@ export const metricRule = z.object({
 export const conditionalRule = z.object({
   ...base,
   kind: z.literal('conditional'),
-  /** Each match of `first` needs a match of `second` with the same capture (group 1, else the whole match). */
+  /** Each match of `first` needs a match of `second` with the same capture (the first group that matched, else the whole match). */
   first: nonEmpty,
   second: nonEmpty,
   ignoreCase: z.boolean().default(false),

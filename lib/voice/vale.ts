@@ -1,4 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
 import { compilePack } from './compile';
 import { compileFormula } from './formula';
 import { rule as ruleSchema, voicePack, type Rule, type VoicePack } from './pack';
@@ -13,10 +14,23 @@ export interface Unsupported {
 }
 
 const LEVELS: Record<string, Rule['severity']> = { error: 'error', warning: 'warning', suggestion: 'suggestion' };
-/** Vale scopes a reply has: markup-only scopes (heading, table, list, code...) have no equivalent. */
-const TEXT_SCOPES = new Set(['text', 'sentence', 'paragraph', 'raw', 'summary', 'body', 'alt']);
+/** Rule kinds whose matches are the same whether a paragraph or the whole text is read. */
+const LOCAL_KINDS = new Set(['existence', 'substitution', 'spelling', 'repetition']);
+
+/**
+ * Why the engine cannot honour a Vale scope, or undefined when it can. A scope it lacks is refused:
+ * running the rule on the whole text instead would report what Vale never would.
+ */
+function scopeProblem(scope: string, type: string): string | undefined {
+  if (scope === 'text' || scope === 'sentence' || scope === 'raw') return undefined;
+  if (scope.startsWith('~')) return `"${scope}" (everything but ${scope.slice(1)}) needs the document's markup structure, which the engine does not parse`;
+  if (scope.includes('.')) return `"${scope}" is a scope of one markup format (${scope.split('.').slice(1).join('.')}); the engine reads plain text and Markdown, and would widen it to the whole text`;
+  if (scope === 'paragraph') {
+    return LOCAL_KINDS.has(type) ? undefined : `${type} rules count per paragraph, and the engine has no paragraph scope: counting over the whole text would widen it`;
+  }
+  return `"${scope}" needs the document's ${scope} elements; the engine checks prose and would run the rule on the whole text`;
+}
 const UNSUPPORTED_TYPES: Record<string, string> = {
-  spelling: 'spelling needs a Hunspell dictionary; the voice engine checks style, not spelling',
   sequence: 'sequence rules need part-of-speech tagging, which the engine does not run in the page',
   script: 'script rules run Tengo code; code from a style is never run in the page',
   consistency: 'consistency rules (one spelling or the other, not both) have no pack equivalent',
@@ -35,7 +49,12 @@ const READABILITY: Record<string, string> = {
  * Converts a Vale style (its rule files) into a voice pack. Every rule that cannot be carried over
  * (an unsupported type, a markup-only scope, a pattern refused as unsafe) is listed with the reason.
  */
-export function importVale(files: readonly ValeFile[], style: string): { pack: VoicePack; unsupported: Unsupported[] } {
+export interface ValeImportOptions {
+  /** Reads a file a rule names (spelling `ignore` lists, `dicpath` dictionaries), relative to the StylesPath; undefined when absent. */
+  readFile?: (path: string) => string | undefined;
+}
+
+export function importVale(files: readonly ValeFile[], style: string, opts: ValeImportOptions = {}): { pack: VoicePack; unsupported: Unsupported[] } {
   const rules: Rule[] = [];
   const unsupported: Unsupported[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -53,7 +72,14 @@ export function importVale(files: readonly ValeFile[], style: string): { pack: V
       unsupported.push({ rule: id, reason: 'not a YAML mapping' });
       continue;
     }
-    const converted = convert(id, doc as ValeRule, style, name);
+    // A type the engine refuses anyway (sequence tokens are mappings) is reported as such below.
+    const shape = UNSUPPORTED_TYPES[String((doc as ValeRule).extends)] ? undefined : valeShape.safeParse(doc);
+    if (shape && !shape.success) {
+      const issue = shape.error.issues[0]!;
+      unsupported.push({ rule: id, reason: `"${issue.path.join('.')}": ${issue.message}` });
+      continue;
+    }
+    const converted = convert(id, doc as ValeRule, style, name, opts);
     if ('reason' in converted) {
       unsupported.push({ rule: id, reason: converted.reason });
       continue;
@@ -75,6 +101,31 @@ export function importVale(files: readonly ValeFile[], style: string): { pack: V
   return { pack, unsupported };
 }
 
+const strings = z.array(z.union([z.string(), z.number(), z.boolean()], { error: 'expected a list of strings' }), { error: 'expected a list of strings' });
+const text = z.union([z.string(), z.number()], { error: 'expected a string' });
+/** The types Vale itself requires of the keys read here; a rule file with others is refused, not guessed at. */
+const valeShape = z.looseObject({
+  extends: text.optional(),
+  message: text.optional(),
+  description: text.optional(),
+  level: text.optional(),
+  link: text.optional(),
+  scope: z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' }).optional(),
+  tokens: strings.optional(),
+  raw: strings.optional(),
+  exceptions: strings.optional(),
+  filters: strings.optional(),
+  ignore: z.union([z.string(), z.array(z.string())], { error: 'expected a file name or a list of them' }).optional(),
+  swap: z.record(z.string(), z.union([z.string(), z.number()]), { error: 'expected a mapping of terms to replacements' }).optional(),
+  token: text.optional(),
+  first: text.optional(),
+  second: text.optional(),
+  formula: text.optional(),
+  max: z.number({ error: 'expected a number' }).optional(),
+  min: z.number({ error: 'expected a number' }).optional(),
+  metrics: strings.optional(),
+});
+
 interface ValeRule {
   extends?: string;
   message?: string;
@@ -92,6 +143,13 @@ interface ValeRule {
   max?: number;
   min?: number;
   alpha?: boolean;
+  append?: boolean;
+  capitalize?: boolean;
+  filters?: string[];
+  ignore?: string | string[];
+  dictionaries?: string[];
+  dicpath?: string;
+  custom?: boolean;
   match?: string;
   first?: string;
   second?: string;
@@ -104,13 +162,15 @@ interface ValeRule {
 
 type Converted = { rule: Record<string, unknown>; notes: string[] } | { reason: string };
 
-function convert(id: string, v: ValeRule, style: string, name: string): Converted {
+function convert(id: string, v: ValeRule, style: string, name: string, opts: ValeImportOptions): Converted {
   const type = String(v.extends ?? '');
   if (UNSUPPORTED_TYPES[type]) return { reason: `${type}: ${UNSUPPORTED_TYPES[type]}` };
-  const scopes = (Array.isArray(v.scope) ? v.scope : v.scope ? [v.scope] : ['text']).map((s) => s.replace(/^~/, '').split('.')[0]!);
-  const defaultHeading = type === 'capitalization' && !v.scope;
-  if (defaultHeading || !scopes.some((s) => TEXT_SCOPES.has(s))) {
-    return { reason: `scope ${defaultHeading ? 'heading' : scopes.join(', ')} only: a reply has no such markup` };
+  // Capitalization rules default to headings in Vale; "a & b" is a scope meeting both.
+  const declared = Array.isArray(v.scope) ? v.scope : v.scope ? [v.scope] : [type === 'capitalization' ? 'heading' : 'text'];
+  const scopes = declared.flatMap((x) => String(x).split('&').map((p) => p.trim()));
+  for (const sc of scopes) {
+    const why = scopeProblem(sc, type);
+    if (why) return { reason: `scope "${declared.join(', ')}": ${why}` };
   }
   const notes: string[] = [];
   const message = (v.message ?? `${style} ${name}`).trim();
@@ -120,6 +180,7 @@ function convert(id: string, v: ValeRule, style: string, name: string): Converte
     message,
     explanation: v.description?.trim() || `From the Vale style ${style} (${name}): ${message.replace(/%s/g, '…')}`,
     ...(v.link ? { link: v.link } : {}),
+    ...(scopes.includes('raw') ? { raw: true } : {}),
   };
   const sentenceScope = scopes.includes('sentence') ? 'sentence' : 'text';
   let ignoreCase = v.ignorecase ?? false;
@@ -139,15 +200,15 @@ function convert(id: string, v: ValeRule, style: string, name: string): Converte
   };
   switch (type) {
     case 'existence': {
-      const found = split(v.tokens);
-      const raw = v.raw?.length ? [regex(v.raw.join(''))] : [];
-      const patterns = [...(found.patterns ?? []), ...raw];
+      // Vale builds one pattern: the raw parts joined, then the tokens as \b(?:a|b)\b (after them with append: true).
+      const found = v.raw?.length ? joinRawAndTokens(v.raw.map(String).map(regex), (v.tokens ?? []).map(String).map(regex), v.nonword ?? false, v.append ?? false) : split(v.tokens);
+      const patterns = found.patterns ?? [];
       let fixes: string[] | undefined;
       if (v.action?.name === 'remove') fixes = [''];
       else if (v.action?.name === 'replace') fixes = v.action.params ?? [];
       else if (v.action?.name) notes.push(`action "${v.action.name}" has no equivalent; imported without a fix`);
       return {
-        rule: { ...common, kind: 'existence', ...found, ...(patterns.length ? { patterns } : {}), ignoreCase, nonword: v.nonword ?? false, exceptions: v.exceptions, fixes },
+        rule: { ...common, kind: 'existence', ...found, ...(patterns.length ? { patterns } : {}), ignoreCase, nonword: v.raw?.length ? true : (v.nonword ?? false), exceptions: v.exceptions, fixes },
         notes,
       };
     }
@@ -155,7 +216,13 @@ function convert(id: string, v: ValeRule, style: string, name: string): Converte
       const entries = Object.entries(v.swap ?? {}).map(([k, val]) => [regex(k), String(val)] as const);
       const literal = entries.every(([k]) => isLiteral(k));
       const swap = Object.fromEntries(entries.map(([k, val]) => [k, val.includes('|') ? val.split('|').map((s) => s.trim()) : val]));
-      return { rule: { ...common, kind: 'substitution', swap, regex: !literal, ignoreCase, nonword: v.nonword ?? false, exceptions: v.exceptions }, notes };
+      // Vale quotes the replacement itself when the message does not.
+      const first = message.indexOf('%s');
+      const quoted = first < 0 || /['"‘“«]\s?$/.test(message.slice(0, first)) ? message : message.replace('%s', "'%s'");
+      return {
+        rule: { ...common, message: quoted, kind: 'substitution', swap, regex: !literal, ignoreCase, nonword: v.nonword ?? false, capitalize: v.capitalize ?? false, exceptions: v.exceptions },
+        notes,
+      };
     }
     case 'occurrence':
       return { rule: { ...common, kind: 'occurrence', patterns: v.token ? [regex(v.token)] : [], ignoreCase, nonword: true, max: v.max, min: v.min, scope: sentenceScope }, notes };
@@ -181,9 +248,48 @@ function convert(id: string, v: ValeRule, style: string, name: string): Converte
       const formula = `(${metrics.map((m) => `(${READABILITY[m]})`).join(' + ')}) / ${metrics.length}`;
       return { rule: { ...common, kind: 'metric', formula, condition: `> ${Number(v.grade ?? 8)}`, scope: 'text', minWords: 20 }, notes };
     }
+    case 'spelling':
+      return spelling(common, v, opts, notes);
     default:
       return { reason: type ? `unknown rule type "${type}"` : 'no "extends" key' };
   }
+}
+
+/** Words Vale's spelling check always skips: hyphenated (remark-gfm), camel-cased (MacBook), file names (config.yml). */
+export const VALE_SPELLING_FILTERS = ['\\w+-\\w+', '[A-Z][a-z]+[A-Z]\\w*', '\\w+\\.\\w{1,4}\\b'];
+
+/** Vale's own dictionary is en_US; a style's words come from its `ignore` files and custom dictionaries. */
+function spelling(common: Record<string, unknown>, v: ValeRule, opts: ValeImportOptions, notes: string[]): Converted {
+  const accept: string[] = [];
+  const read = (path: string, what: string) => {
+    const body = opts.readFile?.(path);
+    if (body === undefined) notes.push(`${what} "${path}" not found; imported without its words`);
+    return body ?? '';
+  };
+  for (const file of typeof v.ignore === 'string' ? [v.ignore] : (v.ignore ?? [])) {
+    accept.push(...read(file, 'ignore file').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+  }
+  for (const dict of v.dictionaries ?? []) {
+    if (/^en[-_]US$/i.test(dict)) continue;
+    // A .dic file lists stems with affix flags; the stems are taken as accepted words, their inflections are not.
+    const stems = read(`${v.dicpath ? `${v.dicpath}/` : ''}${dict}.dic`, 'dictionary').split(/\r?\n/).slice(1).map((l) => l.split('/')[0]!.trim()).filter(Boolean);
+    if (stems.length) notes.push(`dictionary "${dict}": its ${stems.length} stems are accepted words; their affixed forms are not`);
+    accept.push(...stems);
+  }
+  if (v.custom && !(v.dictionaries ?? []).some((d) => /^en[-_]US$/i.test(d))) notes.push('custom dictionaries replace en_US in Vale; here they are added to it');
+  return {
+    rule: {
+      ...common, kind: 'spelling', dictionary: 'en', checkNames: true,
+      ...(accept.length ? { accept: [...new Set(accept)] } : {}),
+      filters: [...VALE_SPELLING_FILTERS, ...(v.filters ?? []).map((f) => translateRegex(String(f)).source)],
+    },
+    notes,
+  };
+}
+
+function joinRawAndTokens(raw: string[], tokens: string[], nonword: boolean, append: boolean): { patterns: string[] } {
+  const group = tokens.length ? (nonword ? `(?:${tokens.join('|')})` : `\\b(?:${tokens.join('|')})\\b`) : '';
+  return { patterns: [append ? group + raw.join('') : raw.join('') + group] };
 }
 
 const isLiteral = (s: string) => /^[\p{L}\p{N}\s'’-]+$/u.test(s);

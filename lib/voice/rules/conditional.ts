@@ -14,7 +14,8 @@ export const conditional: RuleKind<RuleOf<'conditional'>> = {
     if (!first || !second) return () => [];
     const exceptions = new Set(rule.exceptions ?? []);
     const key = (text: string, m: Match) => {
-      const k = m.groups?.[0] ?? text.slice(m.start, m.end);
+      // The first group that took part: "(NFL): Name|Name \\((NFL)\\)" defines with either.
+      const k = m.groups?.find((g) => g !== undefined) ?? text.slice(m.start, m.end);
       return rule.ignoreCase ? k.toLowerCase() : k;
     };
     return (doc) => {

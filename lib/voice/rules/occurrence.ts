@@ -1,7 +1,7 @@
 import type { RuleOf } from '../pack';
 import type { Hit, RuleKind } from './types';
 
-/** Too many (beyond `max`, each extra one flagged) or too few (`min`, the whole scope flagged) matches. */
+/** Too many (beyond `max`) or too few (`min`) matches in a scope: one finding, on the scope's first match. */
 export const occurrence: RuleKind<RuleOf<'occurrence'>> = {
   vocabulary: false,
   compile(rule, compiler, path) {
@@ -13,10 +13,12 @@ export const occurrence: RuleKind<RuleOf<'occurrence'>> = {
       const hits: Hit[] = [];
       for (const scope of scopes) {
         const inScope = matches.filter((m) => m.start >= scope.start && m.end <= scope.end);
-        if (rule.max !== undefined && inScope.length > rule.max) {
-          for (const m of inScope.slice(rule.max)) hits.push({ start: m.start, end: m.end, args: [inScope.length, rule.max] });
-        }
-        if (rule.min !== undefined && inScope.length < rule.min) hits.push({ ...scope, args: [inScope.length, rule.min] });
+        const tooMany = rule.max !== undefined && inScope.length > rule.max;
+        const tooFew = rule.min !== undefined && inScope.length < rule.min;
+        // One alert per scope, on its first match (on the scope itself when nothing matched), where Vale puts it.
+        const at = inScope[0] ?? scope;
+        if (tooMany) hits.push({ start: at.start, end: at.end, args: [inScope.length, rule.max!] });
+        else if (tooFew) hits.push({ start: at.start, end: at.end, args: [inScope.length, rule.min!] });
       }
       return hits;
     };

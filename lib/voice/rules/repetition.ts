@@ -17,7 +17,9 @@ export const repetition: RuleKind<RuleOf<'repetition'>> = {
       for (let k = 1; k < words.length; k++) {
         const prev = words[k - 1]!, cur = words[k]!;
         const a = text.slice(prev.start, prev.end), b = text.slice(cur.start, cur.end);
-        if (!/^\s+$/.test(text.slice(prev.end, cur.start))) continue;
+        // A blank line ends a paragraph: a heading's last word may open the next one.
+        const gap = text.slice(prev.end, cur.start);
+        if (!/^\s+$/.test(gap) || /\n\s*\n/.test(gap)) continue;
         if (rule.ignoreCase ? fold(a) !== fold(b) : a !== b) continue;
         if (/^\d+$/.test(a) || exceptions.has(fold(a))) continue;
         if (eligible.length && !eligible.some((re) => re.test(a))) continue;

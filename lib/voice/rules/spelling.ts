@@ -3,6 +3,7 @@ import type { RuleOf } from '../pack';
 import { fold, type Span } from '../text';
 import type { Hit, RuleKind } from './types';
 
+const LATIN = /\p{Script=Latin}/u;
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** Acronyms (SAV, DMs, RGPD) and names with a capital inside (iPhone, LinkedIn) are written on purpose. */
 /** A French elided head (l'EPFL, d'Ademe): what follows it decides whether the word is a name or an acronym. */
@@ -35,6 +36,8 @@ export const spelling: RuleKind<RuleOf<'spelling'>> = {
       const checkWord = (start: number, end: number) => {
         const word = text.slice(start, end);
         if (end - start < 2 || NOT_A_WORD_TO_CHECK.test(word.replace(ELIDED_HEAD, '')) || accepted.has(fold(word))) return true;
+        // Both dictionaries are of Latin-script languages: a word in another script is not theirs to judge.
+        if (!LATIN.test(word)) return true;
         if (filters.some((re) => re.test(word))) return true;
         return speller.correct(word);
       };

@@ -15,18 +15,35 @@ export const substitution: RuleKind<RuleOf<'substitution'>> = {
       const fixes = [...new Set(to.map((t) => matchCase(match, t)))];
       // A swap that only fixes case ("linkedin" → "LinkedIn") has nothing to say about text already right.
       if (fixes.includes(match)) return undefined;
-      return { start, end, fixes, args: [to.join("' or '"), match] };
+      const named = rule.capitalize && /^\p{Lu}/u.test(match) ? to.map((t) => t.charAt(0).toUpperCase() + t.slice(1)) : to;
+      return { start, end, fixes, args: [named.join("' or '"), match.trim()] };
     };
 
     if (rule.regex) {
-      const compiled = entries.flatMap(({ from, to }, k) => {
-        const re = compiler.regex(from, [...path, 'swap', from], rule.ignoreCase);
-        return re ? [{ re, to, k }] : [];
-      });
-      return (doc) =>
-        compiled.flatMap(({ re, to }) =>
-          execAll(re, doc.text, rule.nonword).flatMap((m) => hit(doc.text, m.start, m.end, to) ?? []),
+      // Longest key first, as Vale tries them: at one place, "MPL 2.0" wins over "MPL".
+      const compiled = entries
+        .map((e, k) => ({ ...e, k }))
+        .sort((a, b) => b.from.length - a.from.length || a.k - b.k)
+        .flatMap(({ from, to }) => {
+          const re = compiler.regex(from, [...path, 'swap', from], rule.ignoreCase);
+          return re ? [{ re, to }] : [];
+        });
+      return (doc) => {
+        const found = compiled.flatMap(({ re, to }, order) =>
+          execAll(re, doc.text, rule.nonword).map((m) => ({ m, order, to: to.map((t) => t.replace(/\$(\d)/g, (_, n: string) => m.groups?.[Number(n) - 1] ?? '')) })),
         );
+        found.sort((a, b) => a.m.start - b.m.start || a.order - b.order);
+        const hits: Hit[] = [];
+        let taken = 0;
+        for (const { m, to } of found) {
+          if (m.start < taken) continue;
+          const h = hit(doc.text, m.start, m.end, to);
+          if (!h) continue;
+          hits.push(h);
+          taken = m.end;
+        }
+        return hits;
+      };
     }
 
     const byTerm = new Map<string, string[]>();

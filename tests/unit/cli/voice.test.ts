@@ -61,7 +61,9 @@ describe('vigie voice', () => {
     expect(code).toBe(0);
     expect(last.pack.format).toBe('vigie-voice-pack');
     expect(last.pack.rules.map((r: { id: string }) => r.id)).toContain('Acme.Terms');
-    expect(last.unsupported.map((u: { rule: string }) => u.rule)).toContain('Acme.Spelling');
+    expect(last.unsupported.map((u: { rule: string }) => u.rule)).toContain('Acme.Passive');
+    // The spelling rule's ignore file is read relative to the styles path, as Vale does.
+    expect(last.pack.rules.find((r: { id: string }) => r.id === 'Acme.Spelling')).toMatchObject({ kind: 'spelling', dictionary: 'en', accept: ['Acme', 'AcmeCloud'] });
     expect(vigie(['voice', 'import-vale', 'tests/fixtures/vale', 'Missing']).code).toBe(2);
   }, 30_000);
 });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../../lib/voice/engine';
+import { maskMarkdown } from '../../../lib/voice/markdown';
+import { importVale } from '../../../lib/voice/vale';
+import { at, packOf, rule, ruleTable } from './table';
+
+const imported = (yaml: string, opts = {}) => importVale([{ path: 'S/R.yml', yaml }], 'S', opts);
+const findings = (yaml: string, text: string, ctx = {}) => check(text, imported(yaml).pack, ctx).map((f) => [f.start, f.end, f.message, f.fixes]);
+
+describe('Vale substitution fidelity', () => {
+  it('fills capture references, capitalizes like the match, and quotes the replacement when the message does not', () => {
+    const yaml = "extends: substitution\nmessage: \"Use %s instead of '%s'.\"\ncapitalize: true\nignorecase: true\nswap:\n  'change in(?: )?to the (\\w+) directory': change to the $1 directory\n";
+    const text = 'Change into the etc directory.';
+    expect(findings(yaml, text)).toEqual([[0, 29, "Use 'Change to the etc directory' instead of 'Change into the etc directory'.", ['Change to the etc directory']]]);
+  });
+
+  it('tries the longest key first at one place, and names the match without its trailing space', () => {
+    const yaml = "extends: substitution\nmessage: Use '%s' instead of '%s'\nignorecase: true\nnonword: true\nswap:\n  MPL: MPL\n  MPL[ -]?2(?:\\.0)?: MPL 2.0\n  '\\b(?:[Vv][Ss]\\s)': versus\n";
+    const text = 'mpl 2.0 vs mpl';
+    expect(findings(yaml, text).map(([s, e, m]) => [s, e, m])).toEqual([
+      [0, 7, "Use 'MPL 2.0' instead of 'mpl 2.0'"],
+      [8, 11, "Use 'versus' instead of 'vs'"],
+      [11, 14, "Use 'MPL' instead of 'mpl'"],
+    ]);
+  });
+});
+
+describe('Vale existence and conditional fidelity', () => {
+  it('joins raw and tokens into one pattern, raw first (after with append)', () => {
+    const yaml = "extends: existence\nmessage: '%s'\nraw:\n  - 'please\\s+'\ntokens:\n  - note\n  - see\n";
+    expect(findings(yaml, 'please note, see, please see').map(([s, e]) => [s, e])).toEqual([[0, 11], [18, 28]]);
+    const appended = yaml + 'append: true\nnonword: true\n';
+    expect(findings(appended.replace("'please\\s+'", "'\\s+please'"), 'note please').map(([s, e]) => [s, e])).toEqual([[0, 11]]);
+  });
+
+  it('keys a definition on whichever capture group matched', () => {
+    const yaml = "extends: conditional\nmessage: \"'%s' has no definition\"\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '([A-Z]{3,5}): (?:\\b[A-Z][a-z]+ )+|(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n";
+    const text = 'The National Basketball Association (NBA) plays. The NFL too.';
+    expect(findings(yaml, text)).toEqual([[at(text, 'NFL').start, at(text, 'NFL').end, "'NFL' has no definition", []]]);
+  });
+});
+
+describe('Vale scopes the engine cannot honour', () => {
+  const reason = (scope: string, type = 'existence') => imported(`extends: ${type}\nmessage: m\nscope: ${scope}\ntokens: [x]\nmax: 1\n`).unsupported.map((u) => u.reason);
+  it('refuses them with the reason, never running the rule on the whole text', () => {
+    expect(reason('paragraph.rst')).toEqual([expect.stringMatching(/^scope "paragraph.rst": .*one markup format \(rst\).*widen/)]);
+    expect(reason('~heading')).toEqual([expect.stringMatching(/everything but heading/)]);
+    expect(reason('heading & ~blockquote')).toEqual([expect.stringMatching(/heading elements/)]);
+    expect(reason('list')).toEqual([expect.stringMatching(/list elements/)]);
+    expect(reason('paragraph', 'occurrence')).toEqual([expect.stringMatching(/count per paragraph/)]);
+    expect(reason('paragraph')).toEqual([]);
+    expect(reason('[sentence, raw]')).toEqual([]);
+  });
+});
+
+describe('Vale styles that are not what Vale accepts', () => {
+  it('names the key and the type expected, and keeps the style\'s other rules', () => {
+    const { pack, unsupported } = importVale([
+      { path: 'S/Bad.yml', yaml: 'extends: existence\nmessage: m\nraw: "not a list"\n' },
+      { path: 'S/Swap.yml', yaml: 'extends: substitution\nmessage: m\nswap: [a, b]\n' },
+      { path: 'S/Good.yml', yaml: 'extends: existence\nmessage: m\ntokens: [lol]\n' },
+    ], 'S');
+    expect(unsupported).toEqual([
+      { rule: 'S.Bad', reason: '"raw": expected a list of strings' },
+      { rule: 'S.Swap', reason: '"swap": expected a mapping of terms to replacements' },
+    ]);
+    expect(pack.rules.map((r) => r.id)).toEqual(['S.Good']);
+  });
+});
+
+describe('Vale spelling import', () => {
+  it('reads ignore files and custom dictionaries relative to the styles path, keeps filters', () => {
+    const files: Record<string, string> = { 'vocab/words.txt': 'Vigie\n# comment\nAcmeCloud\n', 'dicts/team.dic': '2\nfoobar/S\nbazqux\n' };
+    const yaml = "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nignore: vocab/words.txt\ndicpath: dicts\ndictionaries: [en_US, team]\nfilters: ['[pP]y.*\\b']\n";
+    const { pack, unsupported } = imported(yaml, { readFile: (p: string) => files[p] });
+    expect(pack.rules[0]).toMatchObject({ kind: 'spelling', dictionary: 'en', checkNames: true, accept: ['Vigie', 'AcmeCloud', 'foobar', 'bazqux'] });
+    expect((pack.rules[0] as { filters: string[] }).filters).toContain('[pP]y.*\\b');
+    expect(unsupported).toEqual([{ rule: 'S.R', reason: expect.stringMatching(/dictionary "team": its 2 stems are accepted words/) }]);
+    expect(imported(yaml).unsupported.map((u) => u.reason)).toEqual([expect.stringMatching(/ignore file "vocab\/words.txt" not found/), expect.stringMatching(/dictionary "dicts\/team.dic" not found/)]);
+  });
+});
+
+describe('Markdown', () => {
+  it('blanks code, link targets, URLs, HTML and block markers without moving an offset', () => {
+    const md = '# Title\n\nSee [the docs](https://x.io/a_(b)) and `lol code`.\n\n```\nlol\n```\n\n- item <b>lol</b> www.lol.com\n';
+    const masked = maskMarkdown(md);
+    expect(masked).toHaveLength(md.length);
+    expect(masked.replace(/\uE000/g, '_')).toBe('__Title\n\nSee [the docs]____________________ and __________.\n\n___\n___\n___\n\n__item ___lol____ ___________\n');
+  });
+
+  const p = packOf([rule({ id: 'ban', kind: 'existence', tokens: ['lol'] }), rule({ id: 'rep', kind: 'repetition' }), rule({ id: 'raw', kind: 'existence', patterns: ['`lol'], nonword: true, raw: true })]);
+  ruleTable('markdown: prose only', { kind: 'existence', tokens: ['lol'] }, {
+    valid: [{ text: 'Code `lol` and [link](https://lol.fr) and https://lol.fr.', ctx: { markup: 'markdown' } }],
+    invalid: [{ text: '`x` lol', ctx: { markup: 'markdown' }, expected: [{ start: 4, end: 7 }] }, { text: 'Code `lol`.', expected: [{ start: 6, end: 9 }] }],
+  });
+  it('no repetition across code, rules marked raw read the source', () => {
+    const found = check('the `x` the `lol`', p, { markup: 'markdown' });
+    expect(found.map((f) => [f.ruleId, f.start, f.end])).toEqual([['raw', 12, 16]]);
+  });
+});
