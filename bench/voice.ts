@@ -58,11 +58,16 @@ export async function run(): Promise<Record<string, unknown>> {
   const spellers = await createSpellerLoader(nodeDictionaries)([pack]);
   const loadMs = performance.now() - t0;
   const spelled = { platform: 'x' as const, lang: 'fr', spellers };
-  // First check of a reply whose words the speller has never seen (typos included: their suggestions are computed).
+  // The first check after loading: three typos, their suggestions computed, nspell's code still cold.
   const typos = reply.replace('message', 'mesage').replace('colis', 'colsi').replace('transporteur', 'transportuer');
   t0 = performance.now();
   const coldFindings = check(typos, pack, spelled).filter((f) => f.ruleId === 'fr.spelling');
-  const coldMs = performance.now() - t0;
+  const firstMs = performance.now() - t0;
+  // Later checks bringing three typos never seen before: what a writer's new mistakes cost.
+  const tag = (k: number, salt: number) => String.fromCharCode(97 + ((k + salt) % 26)) + String.fromCharCode(97 + (Math.floor(k / 26) % 26));
+  const fresh = (k: number) => reply.replace('message', `mes${tag(k, 0)}sage`).replace('colis', `col${tag(k, 7)}is`).replace('livraison', `livr${tag(k, 13)}aison`);
+  let k = 0;
+  const newTypos = timeIt(() => void check(fresh(k++), pack, spelled), 30, 0);
   // Then the composer's re-checks while the writer types: the words are known, the text is new each time.
   const warm = timeIt(() => void check(typos + ' '.repeat(i++ % 3), pack, spelled), 500, 50);
   return {
@@ -72,10 +77,11 @@ export async function run(): Promise<Record<string, unknown>> {
     findingsOnReply: check(reply, pack, ctx).length,
     spelling: {
       dictionaryLoadMs: Math.round(loadMs),
-      reply280FirstCheckMs: Number(coldMs.toFixed(2)),
+      firstCheckMs: Number(firstMs.toFixed(2)),
       typosFlagged: coldFindings.map((f) => `${f.match} → ${f.fixes[0] ?? '?'}`),
+      // Each new misspelt word costs one suggestion search (~5 ms in French), once: verdicts and suggestions are cached.
+      reply280ThreeNewTypos: { ...newTypos, budgetMedianMs: 30 },
       reply280: { ...warm, budgetMedianMs: 1 },
-      firstCheckBudgetMs: 50,
     },
   };
 }

@@ -112,8 +112,13 @@ function nearWords(spell: NSpell, word: string): string[] {
   });
   const consider = (candidate: string, cost: number) => {
     if (!candidate || candidate === word || (scored.get(candidate) ?? Infinity) <= cost) return;
+    // Most candidates are no form at all: one lookup (as written or lower-cased, as nspell's own
+    // casing rules try) spares nspell's full check, which costs ~25 µs a word.
+    if (!(candidate in spell.data) && !(candidate.toLowerCase() in spell.data)) return;
     if (spell.correct(candidate)) scored.set(candidate, cost);
   };
+  // A capital left out: sunday → Sunday, i'll → I'll.
+  consider(word.charAt(0).toUpperCase() + word.slice(1), 0);
   for (const [pattern, meant] of spell.replacementTable) {
     // Hunspell's REP: ^ and $ anchor the pair, _ stands for a space.
     const from = pattern.replace(/^\^|\$$/g, '').replace(/_/g, ' '), to = meant.replace(/_/g, ' ');
@@ -133,10 +138,12 @@ function nearWords(spell: NSpell, word: string): string[] {
       if (i + 1 < word.length) consider(before + word[i + 1] + c + after.slice(2), 2);
       for (const r of lettersAt(i)) {
         if (r === c) continue;
-        consider(before + r + after.slice(1), first + (base(r) === base(c) ? 0 : neighbours(c, r) ? 3 : 5));
+        // A missing accent (ca → ça) is the likeliest slip, on the first letter too.
+        consider(before + r + after.slice(1), base(r) === base(c) ? 0 : first + (neighbours(c, r) ? 3 : 5));
       }
     }
     for (const r of lettersAt(i)) consider(before + r + after, first + ((i > 0 && word[i - 1] === r) || vowel(r) ? 4 : 6));
+    if (i > 0 && i < word.length) consider(`${before}'${after}`, 4);
   }
   // Ties keep the order found: REP pairs, then positions left to right, letters by frequency.
   return [...scored].sort((a, b) => a[1] - b[1]).map(([w]) => w);

@@ -35,6 +35,8 @@ ruleTable('spelling (French)', { kind: 'spelling', dictionary: 'fr', message: '�
     { text: t1, ctx: fr, expected: [{ ...at(t1, 'Bonjuor'), fixes: ['Bonjour'] }] },
     { text: t2, ctx: fr, expected: [{ ...at(t2, 'recu'), fixes: ['reçu', 'revu', 'relu'] }] },
     { text: t3, ctx: fr, expected: [{ ...at(t3, 'numero'), fixes: ['numéro'] }] },
+    // A missing accent ranks first even on the first letter, above the REP pair c → qu.
+    { text: 'Merci, ca arrive.', ctx: fr, expected: [{ start: 7, end: 9, fixes: ['ça', 'qua', 'ac'] }] },
     // Only the misspelt part of a compound.
     { text: t5, ctx: fr, expected: [{ ...at(t5, 'nuos'), fixes: ['nous', 'nuis', 'nuls'] }] },
     // A missing vowel ranks above a slip on the first letter (crament, brament).
@@ -54,6 +56,8 @@ ruleTable('spelling (English)', { kind: 'spelling', dictionary: 'en', accept: ['
   invalid: [
     { text: e1, ctx: en, expected: [{ ...at(e1, 'recieve'), fixes: ['receive', 'relieve'] }, { ...at(e1, 'tody'), fixes: ['toady', 'toddy', 'today'] }] },
     { text: e2, ctx: en, expected: [{ ...at(e2, 'teh'), fixes: ['the', 'ten', 'tee'] }] },
+    // A capital left out is a typo, fixed first.
+    { text: "We're open on sunday.", ctx: en, expected: [{ start: 14, end: 20, fixes: ['Sunday', 'sundry', 'sundae'] }] },
     // A name at the start of a sentence is checked like any word.
     { text: 'Thankz!', ctx: en, expected: [{ start: 0, end: 6, fixes: ['Thanks', 'Thank'] }] },
   ],
