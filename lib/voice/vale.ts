@@ -215,7 +215,8 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
     case 'substitution': {
       const entries = Object.entries(v.swap ?? {}).map(([k, val]) => [regex(k), String(val)] as const);
       const literal = entries.every(([k]) => isLiteral(k));
-      const swap = Object.fromEntries(entries.map(([k, val]) => [k, val.includes('|') ? val.split('|').map((s) => s.trim()) : val]));
+      // "a|b" offers two replacements; inside a group it is a pattern's alternation, kept whole.
+      const swap = Object.fromEntries(entries.map(([k, val]) => [k, val.includes('|') && !/[()[\]\\]/.test(val) ? val.split('|').map((s) => s.trim()) : val]));
       // Vale quotes the replacement itself when the message does not.
       const first = message.indexOf('%s');
       const quoted = first < 0 || /['"‘“«]\s?$/.test(message.slice(0, first)) ? message : message.replace('%s', "'%s'");

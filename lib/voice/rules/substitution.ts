@@ -2,6 +2,7 @@ import type { RuleOf } from '../pack';
 import { fold, matchCase } from '../text';
 import type { Hit, RuleKind } from './types';
 import { execAll } from '../matcher';
+import { checkRegexSafety } from '../regex-safety';
 
 /** Flags a term the brand replaces and offers the preferred term(s), in the case of the original. */
 export const substitution: RuleKind<RuleOf<'substitution'>> = {
@@ -9,10 +10,29 @@ export const substitution: RuleKind<RuleOf<'substitution'>> = {
   compile(rule, compiler, path) {
     const entries = Object.entries(rule.swap).map(([from, to]) => ({ from, to: Array.isArray(to) ? to : [to] }));
     const exceptions = new Set((rule.exceptions ?? []).map(fold));
+    // A replacement written as a pattern (Vale's "\*\*(?:Note|Tip):\*\*") says what right text looks like:
+    // text it matches is not flagged, and it is never offered as a fix. One that is no valid, safe
+    // pattern is plain text.
+    const asPattern = new Map<string, RegExp>();
+    if (rule.regex) {
+      for (const { to } of entries) {
+        for (const t of to) {
+          if (!/\\|\[|\(\?|[?*+|]/.test(t) || !checkRegexSafety(t, rule.ignoreCase).ok) continue;
+          try {
+            asPattern.set(t, new RegExp(`^(?:${t})$`, rule.ignoreCase ? 'iu' : 'u'));
+          } catch {
+            // Not a pattern: offered as written.
+          }
+        }
+      }
+    }
+    const patternOf = (t: string) => asPattern.get(t);
     const hit = (text: string, start: number, end: number, to: string[]): Hit | undefined => {
       const match = text.slice(start, end);
       if (exceptions.has(fold(match))) return undefined;
-      const fixes = [...new Set(to.map((t) => matchCase(match, t)))];
+      const patterns = to.map(patternOf);
+      if (patterns.some((re) => re?.test(match.trim()))) return undefined;
+      const fixes = [...new Set(to.filter((_, k) => !patterns[k]).map((t) => matchCase(match, t)))];
       // A swap that only fixes case ("linkedin" → "LinkedIn") has nothing to say about text already right.
       if (fixes.includes(match)) return undefined;
       const named = rule.capitalize && /^\p{Lu}/u.test(match) ? to.map((t) => t.charAt(0).toUpperCase() + t.slice(1)) : to;

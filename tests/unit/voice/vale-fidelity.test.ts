@@ -25,6 +25,16 @@ describe('Vale substitution fidelity', () => {
   });
 });
 
+describe('Vale regex-valued replacements', () => {
+  it('are what right text looks like: text they match is not flagged, and no pattern is offered as a fix', () => {
+    const yaml = "extends: substitution\nmessage: Use '%s' instead of '%s'\nswap:\n  '\\*{0,2}(?:Note|Tip):\\*{0,2}': '\\*\\*(?:Note|Tip):\\*\\*'\n  'e-mails?': 'email|emails'\n";
+    expect(findings(yaml, 'Note: read. **Tip:** ok. e-mail')).toEqual([
+      [0, 5, "Use '\\*\\*(?:Note|Tip):\\*\\*' instead of 'Note:'", []],
+      [25, 31, "Use 'email' or 'emails' instead of 'e-mail'", ['email', 'emails']],
+    ]);
+  });
+});
+
 describe('Vale existence and conditional fidelity', () => {
   it('joins raw and tokens into one pattern, raw first (after with append)', () => {
     const yaml = "extends: existence\nmessage: '%s'\nraw:\n  - 'please\\s+'\ntokens:\n  - note\n  - see\n";
