@@ -60,13 +60,26 @@ export const brandRecord = z.object({
 export type BrandRecord = z.infer<typeof brandRecord>;
 
 /** How each platform adapter fared on the last pages it saw, for the popup's health view. */
+/**
+ * What went wrong reading a platform's page, as codes the popup words in the user's language:
+ * `no-comments` on a page that should have some (its markup changed beyond what the adapter finds),
+ * `unreadable` when comment nodes were found but none could be read (found: how many), `read-failed`
+ * when reading some threw (count).
+ */
+export const healthProblem = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('no-comments') }),
+  z.object({ code: z.literal('unreadable'), found: z.number().int().positive() }),
+  z.object({ code: z.literal('read-failed'), count: z.number().int().positive() }),
+]);
+export type HealthProblem = z.infer<typeof healthProblem>;
+
 export const healthRecord = z.object({
   platform: platformId,
   checkedAt: z.number(),
   url: z.string(),
   comments: z.number().int(),
   composers: z.number().int(),
-  problems: z.array(z.string()),
+  problems: z.array(healthProblem).max(10),
   /** Messages to the background tried again, and given up on, on this platform's pages: a background that keeps dying shows here. */
   retries: z.number().int().nonnegative().optional(),
   failures: z.number().int().nonnegative().optional(),

@@ -7,7 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Clip, Incident, TimelineEntry } from '../crisis/model';
 import type { Template } from '../templates/model';
 import { rebuildTallies, TALLIES, talliesMiddleware, type TallyRow } from './tallies';
-import { needsAttention, type BrandRecord, type CommentRecord, type EventRecord, type HealthRecord, type VoicePackRecord } from './model';
+import { needsAttention, type BrandRecord, type CommentRecord, type EventRecord, type HealthProblem, type HealthRecord, type VoicePackRecord } from './model';
 import type { MemberRecord, TeamCommentRecord, TeamNotice, OutboxRecord, QuarantineRecord } from '../team/local';
 
 export type VigieDb = Dexie & {
@@ -82,6 +82,26 @@ export function defineVersions(db: Dexie): void {
     members: 'name',
     teamMeta: 'key',
   });
+  // Version 5: a platform's health problems are codes the popup words in the user's language; version 4
+  // stored them as English sentences, shown as such in the French popup.
+  db.version(5).upgrade((tx) =>
+    tx
+      .table('health')
+      .toCollection()
+      .modify((h: { problems: unknown[] }) => {
+        h.problems = h.problems.map(problemFromSentence).filter((p): p is HealthProblem => p !== null);
+      }),
+  );
+}
+
+/** A version 4 problem sentence (lib/page/runtime.ts wrote exactly these three) as its code. */
+function problemFromSentence(problem: unknown): HealthProblem | null {
+  if (typeof problem !== 'string') return null;
+  if (problem === 'no comments found on a page that should have some') return { code: 'no-comments' };
+  const unreadable = /^(\d+) comment nodes found but none could be read$/.exec(problem);
+  if (unreadable) return { code: 'unreadable', found: Number(unreadable[1]) };
+  const failed = /^reading (\d+) comment nodes failed$/.exec(problem);
+  return failed ? { code: 'read-failed', count: Number(failed[1]) } : null;
 }
 
 export function openDb(name = DB_NAME): VigieDb {

@@ -6,6 +6,7 @@
 import { translate, type UiLang } from '../i18n';
 import { INVALIDATED, isRefusal, type Send, type TransportStats } from '../messaging/send';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
+import type { HealthProblem } from '../db/model';
 import { createBadge, type Answer, type BadgeView } from './badge';
 import type { TeamStateMessage } from '../messaging/protocol';
 import { claimable } from '../team/claimable';
@@ -417,10 +418,10 @@ function reportHealth(opts: RuntimeOptions, session: Session, reported: Reported
   const url = new URL(doc.location.href);
   const comments = adapter.findComments(doc).length;
   const composers = adapter.findComposers(doc).length;
-  const problems: string[] = [];
-  if (adapter.expectsComments(url) && comments === 0) problems.push('no comments found on a page that should have some');
-  if (comments > 0 && session.comments.size === 0) problems.push(`${comments} comment nodes found but none could be read`);
-  if (session.failures) problems.push(`reading ${session.failures} comment nodes failed`);
+  const problems: HealthProblem[] = [];
+  if (adapter.expectsComments(url) && comments === 0) problems.push({ code: 'no-comments' });
+  if (comments > 0 && session.comments.size === 0) problems.push({ code: 'unreadable', found: comments });
+  if (session.failures) problems.push({ code: 'read-failed', count: session.failures });
   const now = { retries: opts.transport?.retries ?? 0, failures: opts.transport?.failures ?? 0 };
   const transport = { retries: now.retries - reported.retries, failures: now.failures - reported.failures };
   opts

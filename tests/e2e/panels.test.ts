@@ -111,6 +111,24 @@ describe('side panel, popup and options', () => {
     await panel.close();
   });
 
+  it('reports in the popup what each platform page read, and a page whose markup changed as found but unreadable', async () => {
+    const popup = await openExtensionPage(ext, 'popup');
+    const x = popup.locator('[data-testid="health-list"] li[data-platform="x"]');
+    const page = await ext.context.newPage();
+    // A page not visited before in this file: the row's counts can only come from this visit.
+    await page.goto('https://x.com/marie_dpt/status/1850000000000000002');
+    await expect.poll(() => x.textContent(), { timeout: 15_000 }).toMatch(/^✅ X 3 commentaires, 1 zone de réponse /);
+    expect(await x.getAttribute('data-healthy')).toBe('true');
+
+    await page.goto('https://x.com/vigie_demo/status/1850000000000000099');
+    await expect.poll(() => x.getAttribute('data-problems'), { timeout: 15_000 }).toBe('unreadable');
+    expect(await x.textContent()).toMatch(/^⚠️ X 6 commentaires trouvés mais aucun lisible : la plateforme a peut-être changé sa mise en page /);
+    expect(await x.getAttribute('data-healthy')).toBe('false');
+    expect(await page.locator('vigie-badge').count()).toBe(0);
+    await page.close();
+    await popup.close();
+  });
+
   it('switches the whole interface to English from the options page, live', async () => {
     const panel = await openExtensionPage(ext, 'sidepanel');
     await expect.poll(() => panel.getByRole('tab', { name: 'File' }).count()).toBe(1);

@@ -80,7 +80,7 @@ describe('old.reddit.com in real Chromium', () => {
     await page.goto(listing);
     await expect.poll(() => badges(page), { timeout: 15_000 }).toBe(2);
     expect(await page.locator('#thing_t3_1gvmpub vigie-badge').count()).toBe(0);
-    const health = () => row<{ url: string; comments: number; composers: number; problems: string[] }>('health', 'reddit');
+    const health = () => row<{ url: string; comments: number; composers: number; problems: unknown[] }>('health', 'reddit');
     await expect.poll(async () => (await health())?.url, { timeout: 15_000 }).toBe(listing);
     expect(await health()).toMatchObject({ comments: 3, composers: 0, problems: [] });
     await page.close();

@@ -55,7 +55,7 @@ describe('database versions', () => {
     const db = openDb(dbName);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.comments.count()).toBe(500);
     expect(await db.templates.count()).toBe(1);
     expect(await db.events.count()).toBe(1);
@@ -76,7 +76,51 @@ describe('database versions', () => {
     const db = openDb(name());
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['health', 'tallies', 'teamComments', 'teamOutbox', 'teamQuarantine', 'teamNotices', 'members', 'teamMeta']));
+  });
+
+  it("words version 4 health problems as codes, keeping the platform's counts and its other tables", async () => {
+    const dbName = name();
+    // Version 4's tables, as openDb declared them then.
+    const v4 = new Dexie(dbName);
+    v4.version(4).stores({
+      comments:
+        'id, platform, status, firstSeenAt, [platform+firstSeenAt], incidentId, [status+firstSeenAt], [sentiment.label+firstSeenAt], [attention+firstSeenAt], [attention+platform+firstSeenAt], repliedAt',
+      templates: 'id, name, folder, *tags',
+      voicePacks: 'id, brandId, active',
+      incidents: 'id, status, createdAt',
+      timeline: '++id, incidentId, [incidentId+at]',
+      clips: 'id, incidentId',
+      events: '++id, at, type',
+      brands: 'id, name',
+      settings: 'key',
+      health: 'platform',
+      tallies: 'key',
+      teamComments: 'id, updatedAt',
+      teamOutbox: '++seq, docId',
+      teamQuarantine: 'id, at',
+      teamNotices: '++id, at',
+      members: 'name',
+      teamMeta: 'key',
+    });
+    const row = { checkedAt: 1_700_000_000_000, comments: 0, composers: 1, retries: 4, failures: 1 };
+    await v4.table('health').bulkAdd([
+      { ...row, platform: 'x', url: 'https://x.com/a/status/1', problems: ['no comments found on a page that should have some'] },
+      { ...row, platform: 'reddit', url: 'https://www.reddit.com/r/a/comments/b/', comments: 12, problems: ['12 comment nodes found but none could be read', 'reading 3 comment nodes failed'] },
+      { ...row, platform: 'youtube', url: 'https://www.youtube.com/watch?v=a', comments: 8, problems: [] },
+    ]);
+    await v4.table('members').add({ name: 'lea', roles: ['lead'] });
+    v4.close();
+
+    const db = openDb(dbName);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const byPlatform = Object.fromEntries((await db.health.toArray()).map((h) => [h.platform, h]));
+    expect(byPlatform.x).toEqual({ ...row, platform: 'x', url: 'https://x.com/a/status/1', problems: [{ code: 'no-comments' }] });
+    expect(byPlatform.reddit?.problems).toEqual([{ code: 'unreadable', found: 12 }, { code: 'read-failed', count: 3 }]);
+    expect(byPlatform.youtube?.problems).toEqual([]);
+    expect(await db.members.get('lea')).toEqual({ name: 'lea', roles: ['lead'] });
   });
 });

@@ -261,7 +261,7 @@ describe('page runtime', () => {
     document.body.innerHTML = '<main role="main"><div>Markup changed</div></main>';
     runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: () => {}, send, lang: 'fr', settleMs: 50, voiceEnabled: () => true });
     await vi.waitFor(() => expect(sent.some((r) => r.type === 'cs:health')).toBe(true));
-    expect(sent.find((r) => r.type === 'cs:health')).toMatchObject({ report: { comments: 0, problems: ['no comments found on a page that should have some'] } });
+    expect(sent.find((r) => r.type === 'cs:health')).toMatchObject({ report: { comments: 0, problems: [{ code: 'no-comments' }] } });
   });
 });
 
