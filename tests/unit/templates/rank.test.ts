@@ -77,8 +77,24 @@ describe('rankTemplates for the comment being answered', () => {
     ];
     expect(ids(templates, { now: NOW })).toEqual(['a', 'b1', 'b2']);
     expect(ids([...templates].reverse(), { now: NOW })).toEqual(['a', 'b1', 'b2']);
-    const ctx = { query: 'merci', comment: comment('fr', 'negative', -0.5), now: NOW };
-    expect(rankTemplates(starter, ctx)).toEqual(rankTemplates(starter, ctx));
+  });
+
+  it('orders the starter templates for "merci" under a mildly negative French comment as a community manager expects', () => {
+    // The ;merci trigger first, whatever the mood; then what the query finds, best match first, ties by name.
+    const ranked = rankTemplates(starter, { query: 'merci', comment: comment('fr', 'negative', -0.5), now: NOW });
+    expect(ranked.map((r) => r.template.id)).toEqual([
+      'starter-thanks',
+      'starter-positive-review',
+      'starter-complaint',
+      'starter-info',
+      'starter-holding',
+      'starter-apology',
+      'starter-delay',
+      'starter-private-message',
+      'starter-refund',
+    ]);
+    expect(ranked[0]!.reasons.map((r) => [r.kind, r.points])).toEqual([['trigger', 100], ['language', 9], ['mood', -12]]);
+    expect(ranked[2]!.reasons.map((r) => r.kind)).toEqual(['query', 'language', 'mood']);
   });
 });
 

@@ -5,6 +5,8 @@ import { isFeed, isPost, testUrls } from '../../../../lib/platforms/tiktok/route
 import { loadFixture } from '../../helpers/fixtures';
 
 const VIDEO = 'https://www.tiktok.com/@vigie.demo/video/7440000000000000001';
+/** Marie's comment on VIDEO: the same on every visit and every machine (a digest of its text). */
+const MARIE = '7440000000000000001:marie_dpt:1bhxuj5';
 const all = () => tiktokAdapter.findComments(document).map((el) => tiktokAdapter.extract(el));
 
 describe('tiktok routes', () => {
@@ -26,17 +28,35 @@ describe('tiktok adapter on a video page', () => {
     for (const id of ids) expect(id).toMatch(/^7440000000000000001:[\w.]+:[0-9a-z]+$/);
   });
 
-  it('extracts a top-level comment exactly, with an id stable across visits', () => {
-    const first = all()[0]!;
-    expect(first).toEqual({
+  it('extracts a top-level comment exactly, with an id from the video, the author and the text', () => {
+    expect(all()[0]).toEqual({
       platform: 'tiktok',
-      nativeId: first.nativeId,
+      nativeId: MARIE,
       author: { name: 'Marie Dupont', handle: '@marie_dpt' },
       text: 'Trois semaines que j’attends ma commande, aucune réponse du service client. C’est une arnaque 😡',
       permalink: VIDEO,
     });
-    loadFixture('tiktok', 'video.html', VIDEO);
-    expect(all()[0]!.nativeId).toBe(first.nativeId);
+  });
+
+  it('keeps every id when TikTok re-sorts the comments and their like counts and dates change', () => {
+    const before = new Map(all().slice(0, 6).map((c) => [c!.author.handle, c!.nativeId]));
+    const list = document.querySelector('[class*="DivCommentListContainer"]')!;
+    // "Most liked" first, then "newest": the threads come back in another order, re-rendered.
+    const threads = Array.from(list.querySelectorAll(':scope > [class*="DivCommentObjectWrapper"]'));
+    for (const thread of threads.reverse()) list.append(thread.cloneNode(true));
+    threads.forEach((t) => t.remove());
+    for (const like of document.querySelectorAll('[data-e2e="comment-like-count"]')) like.textContent = String(Number(like.textContent) + 3);
+    for (const time of document.querySelectorAll('[data-e2e^="comment-time-"]')) time.textContent = '3 j';
+    const after = all().filter((c) => c !== null);
+    expect(after.map((c) => c.author.handle)).not.toEqual([...before.keys()]);
+    expect(new Map(after.map((c) => [c.author.handle, c.nativeId]))).toEqual(before);
+    expect(after.find((c) => c.author.handle === '@marie_dpt')!.nativeId).toBe(MARIE);
+  });
+
+  it('gives an edited comment a new id (its text is what identifies it)', () => {
+    document.querySelector('[data-e2e="comment-level-1"] p')!.textContent = 'Commande reçue, merci !';
+    expect(all()[0]!.nativeId).not.toBe(MARIE);
+    expect(all()[0]!.nativeId).toMatch(/^7440000000000000001:marie_dpt:[0-9a-z]+$/);
   });
 
   it('parents replies to the top-level comment of their thread, and reads mentions and line breaks', () => {
