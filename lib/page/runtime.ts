@@ -205,10 +205,18 @@ function answering(adapter: PlatformAdapter, session: Session, doc: Document, ed
   const dialog = editor.closest('[role="dialog"]');
   const inDialog = dialog ? precedingComment(adapter, session, dialog, editor) : undefined;
   if (inDialog?.contained || inDialog?.before) return session.done.get((inDialog.contained ?? inDialog.before)!);
-  const { contained, before, after } = precedingComment(adapter, session, doc, editor);
+  const { contained, before, after, preceding } = precedingComment(adapter, session, doc, editor);
   if (contained) return session.done.get(contained);
   const id = before && session.done.get(before);
   if (!id || after) return id;
+  // Comments on a video or a post Vigie does not read (TikTok, YouTube) have no parent: after several
+  // such threads the box answers the post, not the last commenter.
+  const roots = new Set(preceding.map((el) => rootOf(session, session.done.get(el)!)));
+  return roots.size === 1 ? rootOf(session, id) : undefined;
+}
+
+/** The key of a comment's thread root, or undefined when the root is not a comment read on this page. */
+function rootOf(session: Session, id: string): string | undefined {
   let comment = session.comments.get(id);
   for (let hops = 0; comment?.parentId && hops < 20; hops++) {
     const parent = session.comments.get(commentKey({ platform: comment.platform, nativeId: comment.parentId }));
@@ -224,18 +232,18 @@ function answering(adapter: PlatformAdapter, session: Session, doc: Document, ed
  * before it.
  */
 function precedingComment(adapter: PlatformAdapter, session: Session, root: ParentNode, editor: Element) {
-  let before: Element | undefined;
   let contained: Element | undefined;
   let after = false;
+  const preceding: Element[] = [];
   for (const c of adapter.findComments(root)) {
     const pos = editor.compareDocumentPosition(c);
     if (pos & Node.DOCUMENT_POSITION_CONTAINS) {
       if (session.done.has(c) && (!contained || contained.contains(c))) contained = c;
     } else if (pos & Node.DOCUMENT_POSITION_PRECEDING) {
-      if (session.done.has(c)) before = c;
+      if (session.done.has(c)) preceding.push(c);
     } else if (pos & Node.DOCUMENT_POSITION_FOLLOWING) after = true;
   }
-  return { contained, before, after };
+  return { contained, before: preceding.at(-1), after, preceding };
 }
 
 function processComment(opts: RuntimeOptions, session: Session, el: Element): void {

@@ -115,9 +115,7 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
 
 describe('the template picker in other platforms\' editors', () => {
   const cases = [
-    // The post's comment box answers the post: Facebook's post is not a comment Vigie stores, so no name.
-    { platform: 'Facebook (Lexical)', url: 'https://www.facebook.com/VigieDemo/posts/pfbid02Vig1eDem0PostA', editor: 'fb-comment', badges: 5, greeting: '[prénom]' },
-    { platform: 'LinkedIn (Quill)', url: 'https://www.linkedin.com/feed/', editor: 'li-comment', badges: 7, greeting: 'Vigie' },
+    // Facebook, LinkedIn, Instagram, YouTube, TikTok, Reddit and Threads: tests/e2e/platforms/contract.ts.
     // Bluesky's reply box below the thread answers the thread's root post, not its last reply.
     { platform: 'Bluesky (TipTap)', url: 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa', editor: 'bsky-reply', badges: 5, greeting: 'Vigie' },
   ];

@@ -23,6 +23,12 @@ export interface PlatformSuite {
   afterInsert?(page: Page): Promise<void>;
   badges: { count: number; what: string; check(page: Page): Promise<void> };
   navigation: { link: string; url: string; badges: number; check(page: Page): Promise<void>; model: string; reply: string };
+  /**
+   * The name the starter "delay" template greets, from the comment the clicked reply box answers:
+   * "[prénom]" when it answers a post or video Vigie does not store, the display name when no first
+   * name can be told from it (a handle).
+   */
+  picker: { greeting: string };
 }
 
 export function platformSuite(s: PlatformSuite): void {
@@ -63,6 +69,28 @@ export function platformSuite(s: PlatformSuite): void {
       expect(await adapterWrite(page, s.reply, 'insert')).toBe(true);
       await expect.poll(() => editorModelText(page, s.editor.model)).toBe(s.reply);
       await s.afterInsert?.(page);
+      await page.close();
+    });
+
+    it("inserts a template from Vigie's own picker beside the reply box the user clicked", async () => {
+      const { page } = await open();
+      // Badges land when the background answers and push the page down: click once they are all in.
+      await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(s.badges.count);
+      await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.locator(s.editor.selector).first().click();
+      // The bar of the reply box just clicked: other boxes' bars are hidden while their editor is.
+      await page.locator('vigie-composer-bar [data-action="open-picker"] >> visible=true').first().click();
+      const picker = page.locator('vigie-template-picker');
+      await picker.locator('input[type=search]').fill('retard');
+      await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
+      await picker.locator('[role="option"]').first().click();
+      await picker.locator('#field-deliveryDate').fill('2026-11-25');
+      await picker.locator('[data-action="insert"]').click();
+      await expect.poll(() => picker.count()).toBe(0);
+      const model = await expect.poll(() => editorModelText(page, s.editor.model), { timeout: 10_000 });
+      await model.toMatch(new RegExp(`^(Bonjour )?${s.picker.greeting.replace(/[[\]]/g, '\\$&')}, (nous sommes )?désolés pour ce retard`));
+      await model.toContain('mercredi 25 novembre');
+      await model.not.toContain('{{');
       await page.close();
     });
 

@@ -15,6 +15,8 @@ platformSuite({
       expect(await page.locator('vigie-badge[data-vigie-comment="facebook:1234567890123403"]').count()).toBe(1);
     },
   },
+  // The post's comment box answers the post: Facebook's post is not a comment Vigie stores, so no name.
+  picker: { greeting: '[prénom]' },
   navigation: {
     link: 'a[data-spa][href$="PostB"]',
     url: 'https://www.facebook.com/VigieDemo/posts/pfbid02Vig1eDem0PostB',

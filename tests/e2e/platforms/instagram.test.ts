@@ -16,6 +16,7 @@ platformSuite({
       expect(await page.locator('vigie-badge[data-vigie-comment="instagram:18012345678900003"]').count()).toBe(1);
     },
   },
+  picker: { greeting: '[prénom]' },
   navigation: {
     link: 'a[data-spa][href="/p/DCvSaVDeMo2/"]',
     url: 'https://www.instagram.com/p/DCvSaVDeMo2/',

@@ -18,6 +18,7 @@ platformSuite({
       expect(await page.locator('[data-urn="urn:li:activity:7528758902784000003"] vigie-badge').count()).toBe(0);
     },
   },
+  picker: { greeting: 'Vigie' },
   navigation: {
     link: 'a[data-spa][href*="7529211887616000002"]',
     url: 'https://www.linkedin.com/feed/update/urn:li:activity:7529211887616000002/',

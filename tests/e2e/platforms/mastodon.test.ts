@@ -2,50 +2,26 @@
  * Mastodon runs on any domain, so its content script is registered at run time for each instance
  * the user adds. The user's "Allow" for https://mastodon.social/* is granted as launchExtension's
  * grantedHosts explains; everything else (registration, storage, the background's sender check) is
- * the product's own code, driven from an extension page.
+ * the product's own code, driven from the options page as a user would.
  */
-import { build } from 'esbuild';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { editorModelText, launchExtension, type Extension } from '../harness';
+import { editorModelText, launchExtension, openExtensionPage, type Extension } from '../harness';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const STATUS = 'https://mastodon.social/@vigie/113500000000000001';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
 
 let ext: Extension;
 let context: BrowserContext;
-let extensionId: string;
 
 beforeAll(async () => {
   ext = await launchExtension({ grantedHosts: ['https://mastodon.social/*'] });
   context = ext.context;
-  extensionId = ext.id;
 });
 afterAll(async () => {
   await ext?.close();
 });
-
-/** lib/platforms/mastodon/instances.ts bound to the real browser API, for an extension page. */
-async function instancesBundle(): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `import { browser } from 'wxt/browser';
-        import { createInstances } from './lib/platforms/mastodon/instances';
-        window.__instances = createInstances(browser);`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'warning',
-  });
-  return out.outputFiles[0]!.text;
-}
 
 async function open(url: string) {
   const page = await context.newPage();
@@ -60,26 +36,34 @@ async function open(url: string) {
 const sentimentBadges = (page: Page) => page.locator('vigie-badge[data-vigie-sentiment]').count();
 
 describe('a Mastodon instance (mastodon.social) in real Chromium', () => {
-  it('runs nowhere until the instance is added, then badges every status', async () => {
+  it('runs nowhere until the instance is added on the options page, then badges every status', async () => {
     const before = await open(STATUS);
-    await before.page.waitForTimeout(1500);
+    await before.page.locator('.detailed-status').waitFor();
+    // Nothing can run there: no script is registered for the instance, and the tab has no content
+    // script to answer the background (Chrome: "Receiving end does not exist").
+    const reach = (url: string) =>
+      ext.worker.evaluate(async (u) => {
+        type Chrome = { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> }; scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } };
+        const api = (globalThis as unknown as { chrome: Chrome }).chrome;
+        const [tab] = await api.tabs.query({ url: u });
+        const registered = await api.scripting.getRegisteredContentScripts();
+        const answer = await api.tabs.sendMessage(tab!.id, { type: 'bg:team-state', views: [] }).then(
+          () => 'answered',
+          (e: Error) => e.message,
+        );
+        return { registered, answer };
+      }, url);
+    expect(await reach(STATUS)).toEqual({ registered: [], answer: expect.stringMatching(/Receiving end does not exist/) });
     expect(await before.page.locator('vigie-badge').count()).toBe(0);
     await before.page.close();
 
-    // The options page's "Add an instance" button, clicked by the user (a real user gesture).
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/popup.html`);
-    await options.evaluate(await instancesBundle());
-    await options.evaluate(() => {
-      const button = document.createElement('button');
-      button.id = 'add-instance';
-      button.onclick = () => void (window as unknown as { __instances: { addInstance(h: string): Promise<unknown> } }).__instances.addInstance('mastodon.social').then((r) => ((window as unknown as { __added: unknown }).__added = r));
-      document.body.prepend(button);
-    });
-    await options.locator('#add-instance').click();
-    await expect.poll(() => options.evaluate(() => (window as unknown as { __added?: unknown }).__added)).toEqual({ ok: true, host: 'mastodon.social' });
-    const listed = await options.evaluate(() => (window as unknown as { __instances: { listInstances(): Promise<unknown> } }).__instances.listInstances());
-    expect(listed).toEqual([{ host: 'mastodon.social', granted: true, registered: true }]);
+    // The user adds the instance on the options page (the permission is granted: see grantedHosts).
+    const options = await openExtensionPage(ext, 'options');
+    const section = options.locator('[data-testid="mastodon-instances"]');
+    await section.locator('#mastodon-host').fill('mastodon.social');
+    await section.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toBe('mastodon.social ajouté : Vigie s’y activera au prochain chargement de page.');
+    expect(await section.locator('li[data-host]').allTextContents()).toEqual(['mastodon.social  Supprimer']);
     await options.close();
 
     const { page, dialogs } = await open(STATUS);

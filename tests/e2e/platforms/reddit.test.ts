@@ -18,6 +18,8 @@ platformSuite({
       expect(await page.locator('shreddit-ad-post vigie-badge').count()).toBe(0);
     },
   },
+  // A Reddit username, not a name: kept as it is.
+  picker: { greeting: 'marie_dpt' },
   navigation: {
     link: 'a[data-spa][href*="/1gvsav2/"]',
     url: 'https://www.reddit.com/r/vigie_demo/comments/1gvsav2/sav_injoignable/',

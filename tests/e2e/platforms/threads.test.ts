@@ -15,6 +15,8 @@ platformSuite({
       expect(await page.locator('vigie-badge[data-vigie-comment="threads:DCvIgIeRep03"]').count()).toBe(1);
     },
   },
+  // The box under the post answers the post, here the brand's own (a handle: no first name).
+  picker: { greeting: 'vigie_demo' },
   navigation: {
     link: 'a[data-spa][href$="DCvSaVDeMo2"]',
     url: 'https://www.threads.com/@vigie_demo/post/DCvSaVDeMo2',

@@ -13,6 +13,8 @@ platformSuite({
     what: 'every comment and reply',
     check: async (page) => expect(await page.locator('[class*="DivReplyContainer"] vigie-badge').count()).toBe(2),
   },
+  // The box under the comments answers the video, which is no comment: no name rather than the last commenter's.
+  picker: { greeting: '[prénom]' },
   navigation: {
     link: 'a[data-spa][href$="/video/7440000000000000002"]',
     url: 'https://www.tiktok.com/@vigie.demo/video/7440000000000000002',

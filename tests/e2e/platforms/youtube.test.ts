@@ -17,6 +17,8 @@ platformSuite({
       expect(await page.locator('vigie-badge[data-vigie-comment="youtube:UgzVigieThread01.AQdVigieReply02"]').count()).toBe(1);
     },
   },
+  // YouTube shows handles, not names: the greeting keeps the handle rather than guess a first name.
+  picker: { greeting: '@marie_dpt' },
   navigation: {
     link: 'a[data-spa][href^="/post/"]',
     url: 'https://www.youtube.com/post/UgkxVigieDemoPost01',
