@@ -75,6 +75,27 @@ describe('a Mastodon instance (mastodon.social) in real Chromium', () => {
     await page.close();
   });
 
+  it("inserts a template from Vigie's own picker into the compose textarea's React state", async () => {
+    const { page } = await open(STATUS);
+    await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBe(1);
+    await page.locator('textarea.autosuggest-textarea__textarea').click();
+    await page.locator('vigie-composer-bar [data-action="open-picker"]').click();
+    const picker = page.locator('vigie-template-picker');
+    await picker.locator('input[type=search]').fill('retard');
+    await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
+    await picker.locator('[role="option"]').first().click();
+    await picker.locator('#field-deliveryDate').fill('2026-11-25');
+    await picker.locator('[data-action="insert"]').click();
+    await expect.poll(() => picker.count()).toBe(0);
+    // The compose panel stands before the thread; whom it answers is in its reply indicator, which the
+    // adapter does not read: no name rather than a wrong one.
+    const model = await expect.poll(() => editorModelText(page, 'masto-reply'), { timeout: 10_000 });
+    await model.toMatch(/^Bonjour \[prénom\], nous sommes désolés pour ce retard de livraison\. /);
+    await model.toContain('mercredi 25 novembre');
+    await page.close();
+  });
+
   it('inserts a reply into the React state of the compose textarea, accents, emoji and line break included', async () => {
     const { page } = await open(STATUS);
     await page.locator('textarea.autosuggest-textarea__textarea').waitFor();
