@@ -84,8 +84,17 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   vite: () => ({ plugins: [noEvalInBundle()] }),
-  // The spelling dictionaries, as files the background fetches on first need (lib/voice/dictionaries/files.ts).
-  hooks: { 'build:publicAssets': (wxt, files) => void files.push(...dictionaryAssets(wxt.config.root)) },
+  hooks: {
+    // The spelling dictionaries, as files the background fetches on first need (lib/voice/dictionaries/files.ts).
+    'build:publicAssets': (wxt, files) => void files.push(...dictionaryAssets(wxt.config.root)),
+    // The background runs the current content scripts in the platform tabs already open after an
+    // install or update (lib/background/inject.ts), which needs host access to exactly the hosts the
+    // content scripts match: the same sites the install prompt already names, so no new warning.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version !== 3) return;
+      manifest.host_permissions = [...new Set((manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []))].sort();
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createCommandHandler } from '../../lib/background/commands';
 import { startCrisisServices } from '../../lib/background/crisis';
+import { injectIntoOpenTabs } from '../../lib/background/inject';
 import { publishPageState } from '../../lib/background/page-state';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from '../../lib/background/retention';
 import type { Incident } from '../../lib/crisis/model';
@@ -52,8 +54,25 @@ export default defineBackground(() => {
 
   // The starter templates and built-in voice packs, once; seedDefaults never overwrites the team's edits.
   browser.runtime.onInstalled.addListener(() => void seedDefaults(db).then(() => publishPageState(db)));
-  // Chrome drops scripts registered at run time when the extension updates: register the added instances again.
-  browser.runtime.onInstalled.addListener(() => void mastodon.syncInstances());
+  // Chrome drops scripts registered at run time when the extension updates: register the added
+  // instances again, then run the current scripts in the platform tabs already open (Firefox, the
+  // Manifest V2 build, does that itself).
+  const injectApis = {
+    tabs: browser.tabs,
+    scripting: {
+      // The manifest names its scripts from the package root; WXT types them as its public paths.
+      executeScript: ({ target, files }: { target: { tabId: number }; files: string[] }) =>
+        browser.scripting.executeScript({ target, files: files.map((f) => `/${f.replace(/^\//, '')}` as ScriptPublicPath) }),
+      getRegisteredContentScripts: () => browser.scripting.getRegisteredContentScripts(),
+    },
+  };
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    const reinject = (reason === 'install' || reason === 'update') && browser.runtime.getManifest().manifest_version === 3;
+    void mastodon
+      .syncInstances()
+      .then(() => (reinject ? injectIntoOpenTabs(injectApis, browser.runtime.getManifest().content_scripts ?? []) : undefined))
+      .catch((err: unknown) => console.error('[vigie] content scripts not started in open tabs', err));
+  });
   browser.runtime.onStartup.addListener(() => void mastodon.syncInstances());
 
   browser.commands.onCommand.addListener(createCommandHandler(browser.tabs));

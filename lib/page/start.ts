@@ -9,13 +9,16 @@ import type { PageState } from '../settings/page-state';
 import { showCrisisBanner } from './banner';
 import { storagePageState } from './page-state';
 import { runPage, type PageController } from './runtime';
-import { showUpdateNote } from './update-note';
+import { showUpdateNote, UPDATE_NOTE_TAG } from './update-note';
 
 const langOf = (s: PageState): UiLang => (s.uiLang === 'auto' ? detectUiLang() : s.uiLang);
 
 export async function startContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
   const state = await storagePageState();
   if (ctx.isInvalid) return;
+  // A copy of this script from before an update (run again in open tabs by lib/background/inject.ts)
+  // left its badges and its "reload the page" note: this one badges the page afresh.
+  for (const el of document.querySelectorAll(`vigie-badge, ${UPDATE_NOTE_TAG}`)) el.remove();
   // The extension was updated or reloaded (no runtime id), not replaced by a newer copy of this script in the same page.
   ctx.onInvalidated(() => {
     if (!browser.runtime?.id) showUpdateNote(document, langOf(state.get()));

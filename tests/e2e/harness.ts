@@ -134,7 +134,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     path = join(dir, 'ext');
     cpSync(extensionPath, path, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = opts.grantedHosts;
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...opts.grantedHosts];
     writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest));
   }
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {

@@ -4,7 +4,13 @@ import { launchExtension, openExtensionPage, type Extension } from './harness';
 /** The few extension APIs these checks call, as the page sees them. */
 type Api = {
   runtime: {
-    getManifest(): { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> }; commands?: Record<string, { suggested_key?: { default?: string } }> };
+    getManifest(): {
+      icons?: Record<string, string>;
+      action?: { default_icon?: Record<string, string> };
+      commands?: Record<string, { suggested_key?: { default?: string } }>;
+      host_permissions?: string[];
+      content_scripts?: { matches: string[] }[];
+    };
     getURL(path: string): string;
   };
   i18n: { getMessage(name: string): string };
@@ -45,6 +51,16 @@ describe('the built extension as the stores see it', () => {
     const popup = await openExtensionPage(ext, 'popup');
     const manifest = await popup.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.runtime.getManifest());
     expect(manifest.commands?.['open-template-picker']?.suggested_key?.default).toBe('Alt+Shift+M');
+    await popup.close();
+  });
+
+  it('asks host access to the sites its content scripts run on and to no other', async () => {
+    const popup = await openExtensionPage(ext, 'popup');
+    const manifest = await popup.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.runtime.getManifest());
+    const matched = new Set(manifest.content_scripts?.flatMap((s) => s.matches));
+    expect(matched.size).toBe(25);
+    expect(new Set(manifest.host_permissions)).toEqual(matched);
+    expect(manifest.host_permissions).not.toContain('<all_urls>');
     await popup.close();
   });
 });

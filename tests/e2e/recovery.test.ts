@@ -135,7 +135,7 @@ describe('the reply box while the worker keeps stopping', () => {
 });
 
 describe('an extension updated under an open tab', () => {
-  it('the old page says so once, throws nothing, and a reload badges again', async () => {
+  it('the new version takes the open tab over: fresh badges, no reload, no note, nothing thrown', async () => {
     const page = await ext.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -143,6 +143,8 @@ describe('an extension updated under an open tab', () => {
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
     await page.goto('https://x.com/vigie_demo/status/1850000000000000001');
     await expect.poll(() => page.locator(BADGED).count(), { timeout: 15_000 }).toBe(5);
+    // The old script's badges, told apart from the ones the new version will make.
+    await page.evaluate(() => document.querySelectorAll('vigie-badge').forEach((b) => b.setAttribute('data-old', '')));
 
     // Loading the same unpacked build again is an update in place (same id), as the extensions page's Reload does.
     // chrome.runtime.reload() of a --load-extension build leaves it unloaded in this Chromium, hence CDP.
@@ -150,22 +152,22 @@ describe('an extension updated under an open tab', () => {
     const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: extensionPath } as never)) as { id: string };
     expect(id).toBe(ext.id);
 
-    const note = page.locator('vigie-update-note');
-    await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(1);
-    expect(await note.locator('[role="status"]').textContent()).toContain('Vigie a été mis à jour : rechargez la page pour revoir les badges');
-    // The page keeps changing under the old script: no error for each mutation.
+    // The background ran the new content script in the tab: it replaced the old badges with its own.
+    await expect.poll(() => page.locator(`${BADGED}:not([data-old])`).count(), { timeout: 15_000 }).toBe(5);
+    expect(await page.locator('vigie-badge').count()).toBe(5);
+    expect(await page.locator('vigie-update-note').count()).toBe(0);
+    // The page keeps changing under the old script too: no error for each mutation.
     await page.evaluate(() => {
       for (let i = 0; i < 20; i++) document.body.append(document.createElement('div'));
     });
     await page.waitForTimeout(1500);
-    expect(await note.count()).toBe(1);
     expect(errors).toEqual([]);
-    await note.locator('[data-action="dismiss"]').click();
-    expect(await note.count()).toBe(0);
-
-    await page.reload();
-    await expect.poll(() => page.locator(BADGED).count(), { timeout: 15_000 }).toBe(5);
-    expect(await page.locator('vigie-update-note').count()).toBe(0);
+    // The new script talks to the new background: an escalation made now is stored.
+    const badge = page.locator('vigie-badge[data-vigie-comment="x:1850000000000000003"]');
+    await badge.locator('[data-action="escalate"]').click();
+    await page.locator('vigie-escalate-dialog [data-action="flag-only"]').click();
+    await expect.poll(() => badge.getAttribute('data-vigie-status'), { timeout: 10_000 }).toBe('flagged');
+    expect(await page.locator('vigie-badge').count()).toBe(5);
     await page.close();
   });
 });
