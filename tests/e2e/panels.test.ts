@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, type Extension } from './harness';
+import { dbCounts, dbPatch } from './db';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -39,25 +40,7 @@ async function seedThread(): Promise<Page> {
 
 /** Moves a stored comment back in time, straight in IndexedDB (the background's origin). */
 function ageComment(id: string, hours: number) {
-  return ext.worker.evaluate(
-    ([commentId, h]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('vigie');
-        open.onsuccess = () => {
-          const store = open.result.transaction('comments', 'readwrite').objectStore('comments');
-          const get = store.get(commentId);
-          get.onsuccess = () => {
-            const row = get.result;
-            row.firstSeenAt = Date.now() - h * 3_600_000;
-            const put = store.put(row);
-            put.onsuccess = () => resolve();
-            put.onerror = () => reject(put.error);
-          };
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    [id, hours] as const,
-  );
+  return dbPatch(ext.worker, 'comments', id, { firstSeenAt: Date.now() - hours * 3_600_000 });
 }
 
 describe('side panel, popup and options', () => {
@@ -219,20 +202,7 @@ describe('side panel, popup and options', () => {
     // Dismissing the confirmation deletes nothing.
     options.once('dialog', (d) => void d.dismiss());
     await button.click();
-    const stored = () =>
-      ext.worker.evaluate(
-        () =>
-          new Promise<number[]>((resolve, reject) => {
-            const open = indexedDB.open('vigie');
-            open.onsuccess = () => {
-              const tx = open.result.transaction(['comments', 'templates', 'tallies']);
-              const counts = ['comments', 'templates', 'tallies'].map((name) => tx.objectStore(name).count());
-              tx.oncomplete = () => resolve(counts.map((c) => c.result));
-              tx.onerror = () => reject(tx.error);
-            };
-            open.onerror = () => reject(open.error);
-          }),
-      );
+    const stored = () => dbCounts(ext.worker, ['comments', 'templates', 'tallies']);
     expect((await stored()).every((n) => n > 0)).toBe(true);
     options.once('dialog', (d) => void d.accept());
     await button.click();

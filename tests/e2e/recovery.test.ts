@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { staticTimeline } from '../../bench/lib/x-page';
 import { editorModelText, extensionPath, launchExtension, openExtensionPage, type Extension } from './harness';
+import { dbRows } from './db';
 
 const N = 2000;
 const BADGED = 'vigie-badge[data-vigie-sentiment]';
@@ -22,28 +23,10 @@ afterAll(async () => {
 async function stored(): Promise<{ rows: number; ids: string[]; tallied: number }> {
   const tab = await ext.context.newPage();
   await tab.goto(`chrome-extension://${ext.id}/manifest.json`);
-  const out = await tab.evaluate(async () => {
-    // Opening a database that does not exist yet would create it empty, under the background's feet.
-    if (!(await indexedDB.databases()).some((d) => d.name === 'vigie')) return { rows: 0, ids: [], tallied: 0 };
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('vigie');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = <T,>(store: string, keys: boolean) =>
-      new Promise<T[]>((resolve, reject) => {
-        const os = db.transaction(store).objectStore(store);
-        const req = keys ? os.getAllKeys() : os.getAll();
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(req.error);
-      });
-    const ids = await all<string>('comments', true);
-    const tallies = await all<{ key: string; counts: Record<string, number> }>('tallies', false);
-    db.close();
-    return { rows: ids.length, ids, tallied: tallies.filter((t) => t.key.startsWith('day|')).reduce((n, t) => n + (t.counts.seen ?? 0), 0) };
-  });
+  const ids = (await dbRows<{ id: string }>(tab, 'comments')).map((c) => c.id);
+  const tallies = await dbRows<{ key: string; counts: Record<string, number> }>(tab, 'tallies');
   await tab.close();
-  return out;
+  return { rows: ids.length, ids, tallied: tallies.filter((t) => t.key.startsWith('day|')).reduce((n, t) => n + (t.counts.seen ?? 0), 0) };
 }
 
 /** Loads a 2,000-tweet page while the service worker is stopped `stops` times in its first `ms` milliseconds. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorModelText, launchExtension, type Extension } from './harness';
+import { dbRow } from './db';
 
 let ext: Extension;
 beforeAll(async () => {
@@ -64,18 +65,7 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await expect.poll(() => editorModelText(page, 'x-reply')).toBe('');
-    const status = () =>
-      ext.worker.evaluate(
-        () =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('vigie');
-            open.onsuccess = () => {
-              const get = open.result.transaction('comments').objectStore('comments').get('x:1850000000000000002');
-              get.onsuccess = () => resolve(get.result?.status);
-              get.onerror = () => reject(get.error);
-            };
-          }),
-      );
+    const status = () => dbRow<{ status: string }>(ext.worker, 'comments', 'x:1850000000000000002').then((c) => c?.status);
     await expect.poll(status, { timeout: 10_000 }).toBe('replied');
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, type Extension } from './harness';
+import { dbCounts } from './db';
 
 let ext: Extension;
 beforeAll(async () => {
@@ -41,18 +42,7 @@ describe('walking skeleton on x.com', () => {
     await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(5);
     const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(pageDbs).not.toContain('vigie');
-    const stored = await ext.worker.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const req = indexedDB.open('vigie');
-          req.onsuccess = () => {
-            const count = req.result.transaction('comments').objectStore('comments').count();
-            count.onsuccess = () => resolve(count.result);
-            count.onerror = () => reject(count.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    const [stored] = await dbCounts(ext.worker, ['comments']);
     expect(stored).toBe(5);
     await page.close();
   });
@@ -98,5 +88,48 @@ describe('walking skeleton on x.com', () => {
     expect(await popup.evaluate(() => chrome.runtime.getManifest())).not.toHaveProperty('externally_connectable');
     await page.close();
     await popup.close();
+  });
+
+  it('escalates the hostile comment: its markup is shown as text in the dialog, the queue and the incident, and nothing runs', async () => {
+    const HOSTILE = 'x:1850000000000000005';
+    const MARKUP = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true">';
+    const page = await ext.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(THREAD);
+    const badge = page.locator(`vigie-badge[data-vigie-comment="${HOSTILE}"]`);
+    await expect.poll(() => badge.getAttribute('data-vigie-sentiment'), { timeout: 15_000 }).toBeTruthy();
+    await badge.locator('[data-action="escalate"]').click();
+    const dialog = page.locator('vigie-escalate-dialog');
+    expect(await dialog.locator('.quote').textContent()).toContain(MARKUP);
+    expect(await dialog.locator('.quote *').count()).toBe(0);
+    await dialog.locator('#sev-1').check();
+    await dialog.locator('#note').fill('Contenu piégé signalé');
+    await dialog.locator('[data-action="escalate-submit"]').click();
+    await expect.poll(() => badge.getAttribute('data-vigie-incident'), { timeout: 10_000 }).toBeTruthy();
+
+    const panel = await openExtensionPage(ext, 'sidepanel');
+    const panelDialogs: string[] = [];
+    panel.on('dialog', (d) => void panelDialogs.push(d.message()));
+    const queued = panel.locator(`[data-testid="queue"] [data-comment-id="${HOSTILE}"]`);
+    await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(1);
+    expect(await queued.textContent()).toContain(MARKUP);
+    expect(await queued.locator('img, script').count()).toBe(0);
+    await panel.getByRole('tab', { name: 'Incidents' }).click();
+    await panel.locator('[data-testid="incidents"] .inc-open').first().click();
+    const linked = panel.locator(`.comments [data-comment-id="${HOSTILE}"]`);
+    await expect.poll(() => linked.count()).toBe(1);
+    expect(await linked.locator('.author').textContent()).toBe('<img src=x onerror=alert(1)>');
+    expect(await linked.locator('.comment-text').textContent()).toContain(MARKUP);
+    expect(await linked.locator('img, script').count()).toBe(0);
+
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await panel.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect([...dialogs, ...panelDialogs]).toEqual([]);
+    await panel.close();
+    await page.close();
   });
 });

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_VERSION } from '../../lib/team/docs';
 import { joinTeam, launchProfile, putAsAdmin, serverDoc, startTeam, type Profile, type Team } from './team-harness';
+import { dbRows } from './db';
 
 const THREAD = 'https://x.com/vigie_demo/status/1850000000000000001';
 const MARIE = 'x:1850000000000000002';
@@ -43,21 +44,9 @@ async function openThread(p: Profile): Promise<Page> {
 /** A store of the background's database, read in an extension page of that profile (the extension's origin; opening it wakes a stopped worker). */
 async function readStore<T>(p: Profile, store: string): Promise<T[]> {
   const page = await p.extensionPage('popup');
-  const rows = await page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('vigie');
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    store,
-  );
+  const rows = await dbRows<T>(page, store);
   await page.close();
-  return rows as T[];
+  return rows;
 }
 const countRows = async (p: Profile, store: string) => (await readStore(p, store)).length;
 

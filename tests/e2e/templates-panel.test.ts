@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, openExtensionPage, type Extension } from './harness';
+import { dbCounts } from './db';
 
 let ext: Extension;
 let panel: Page;
@@ -58,6 +59,7 @@ describe('side panel: templates tab', () => {
 
   it('refuses an invalid template in the editor, naming the reason, and stores nothing', async () => {
     const before = await templateItems().count();
+    const [rows] = await dbCounts(panel, ['templates']);
     await panel.getByRole('button', { name: 'Nouveau modèle' }).click();
     await panel.locator('#tpl-name').fill('Cassé');
     await panel.locator('#body-text-0').fill('Bonjour {{inconnu}}');
@@ -66,6 +68,8 @@ describe('side panel: templates tab', () => {
     await expect.poll(() => errors.textContent()).toContain('{{inconnu}}');
     await panel.getByRole('button', { name: 'Annuler' }).click();
     expect(await templateItems().count()).toBe(before);
+    // Once the refusal is on screen, the database is read: a write racing the list would show here.
+    expect(await dbCounts(panel, ['templates'])).toEqual([rows]);
   });
 
   it('exports JSON holding the new template and its field', async () => {
@@ -80,6 +84,7 @@ describe('side panel: templates tab', () => {
 
   it('refuses a CSV with a bad row whole, showing the row and reason, importing nothing', async () => {
     const before = await templateItems().count();
+    const [rows] = await dbCounts(panel, ['templates']);
     const csv = ['id,name,body_fr', 'ok-1,Bienvenue,Bienvenue !', 'bad-2,,Sans nom', 'ok-3,Au revoir,À bientôt'].join('\n');
     await panel.locator('#tpl-import').setInputFiles({ name: 'mauvais.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const alert = panel.locator('[data-testid="template-import-errors"]');
@@ -90,6 +95,7 @@ describe('side panel: templates tab', () => {
     expect(text).toContain('colonne name');
     expect(await templateItems().count()).toBe(before);
     expect(await panel.getByRole('button', { name: 'Modifier « Bienvenue »' }).count()).toBe(0);
+    expect(await dbCounts(panel, ['templates'])).toEqual([rows]);
   });
 });
 

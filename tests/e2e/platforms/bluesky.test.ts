@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
 import { editorModelText, launchExtension, type Extension } from '../harness';
+import { dbRows } from '../db';
 
 const FEED = 'https://bsky.app/';
 const THREAD = 'https://bsky.app/profile/vigie.bsky.social/post/3lvigieqqq2aa';
@@ -26,26 +27,12 @@ async function open(url: string) {
   return { page, dialogs };
 }
 /** What the extension stored for these comment ids: text and parent, from the background's database. */
-function stored(ids: string[]) {
-  return ext.worker.evaluate(
-    (wanted) =>
-      new Promise<{ id: string; text: string; parentId?: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('vigie');
-        open.onsuccess = () => {
-          const req = open.result.transaction('comments').objectStore('comments').getAll();
-          req.onsuccess = () =>
-            resolve(
-              (req.result as { id: string; text: string; parentId?: string }[])
-                .filter((c) => wanted.includes(c.id))
-                .map(({ id, text, parentId }) => ({ id, text, ...(parentId ? { parentId } : {}) }))
-                .sort((a, b) => wanted.indexOf(a.id) - wanted.indexOf(b.id)),
-            );
-          req.onerror = () => reject(req.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    ids,
-  );
+async function stored(ids: string[]) {
+  const rows = await dbRows<{ id: string; text: string; parentId?: string }>(ext.worker, 'comments');
+  return rows
+    .filter((c) => ids.includes(c.id))
+    .map(({ id, text, parentId }) => ({ id, text, ...(parentId ? { parentId } : {}) }))
+    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
 }
 const sentimentBadges = (page: Awaited<ReturnType<typeof open>>['page']) => page.locator('vigie-badge[data-vigie-sentiment]').count();
 

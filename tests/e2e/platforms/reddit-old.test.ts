@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
 import { launchExtension, type Extension } from '../harness';
+import { dbRow } from '../db';
 
 const THREAD = 'https://old.reddit.com/r/vigie_modo/comments/1gvmodo/livraison_en_retard/';
 const READ = ['t3_1gvmodo', 't1_lx2mod1', 't1_lx2mod2', 't1_lx2mod3', 't1_lx2mod4', 't1_lx2mod7'];
@@ -45,20 +46,7 @@ async function replyUnder(page: Page, id: string): Promise<string> {
 }
 
 /** A row of the extension's database, read in its service worker. */
-function row<T>(store: string, key: string): Promise<T | undefined> {
-  return ext.worker.evaluate(
-    ([s, k]) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const open = indexedDB.open('vigie');
-        open.onsuccess = () => {
-          const get = open.result.transaction(s).objectStore(s).get(k);
-          get.onsuccess = () => resolve(get.result);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    [store, key] as const,
-  );
-}
+const row = <T>(store: string, key: string) => dbRow<T>(ext.worker, store, key);
 
 const status = async (id: string) => (await row<{ status: string }>('comments', `reddit:${id}`))?.status;
 
