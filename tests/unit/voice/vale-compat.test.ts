@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeDictionaries } from '../../../lib/voice/dictionaries/node';
+import { createSpeller } from '../../../lib/voice/dictionaries/speller';
+import { alertKey, replay, scenarios, unsupportedSeen } from '../../../scripts/vale-replay';
+
+/**
+ * Vale's own checks.feature, its fixtures and the rules they enable, vendored from errata-ai/vale
+ * (MIT, tests/fixtures/vale/testdata/LICENSE). Every alert Vale expects in a Markdown or text file
+ * is found at Vale's line and column with Vale's message, but for the cases below, each with why.
+ */
+const root = join(import.meta.dirname, '../../fixtures/vale/testdata');
+
+/** Rules whose alerts are not found: the import refuses them (see importVale's reasons). */
+const REFUSED: Record<string, string> = {
+  'Scripts.CustomMsg': 'script rules run Tengo code, never run by the engine',
+  'Checks.ScriptRE': 'script rules run Tengo code, never run by the engine',
+  'Checks.MetricValue': 'its formula counts Markdown headings (heading.h2), which metric formulas do not have',
+  'demo.CharCount': 'scope heading: the engine has no heading scope',
+  'demo.SentenceCase': 'scope heading: the engine has no heading scope',
+  'demo.CustomCap': 'scope heading: the engine has no heading scope',
+  'LanguageTool.WOULD_BE_JJ_VB': 'sequence rules need part-of-speech tagging',
+  'LanguageTool.OF_ALL_TIMES': 'sequence rules need part-of-speech tagging',
+  'LanguageTool.APOS_ARE': 'sequence rules need part-of-speech tagging',
+  'LanguageTool.Metadata': 'sequence rules need part-of-speech tagging',
+  'LanguageTool.ARE_USING': 'sequence rules need part-of-speech tagging',
+};
+/** Alerts the engine gives that Vale does not, by scenario. */
+const EXTRA: Record<string, Record<string, string>> = {
+  Repetition: {
+    'test.md:5:170:Vale.Repetition': 'Vale compares tokens with their punctuation ("plan" and "plan."); the engine compares words',
+    'test.md:15:11:Vale.Repetition': '"did" is an accepted word (vocabulary Rep): the engine silences a match equal to an accepted term, not its repetition',
+  },
+  Spelling: { 'test.md:20:91:Vale.Spelling': '"Webhooks" is missing from dictionary-en (SCOWL en_US); Vale ships its own en_US' },
+  Existence: {
+    'test.md:3:6:write-good.E-Prime': 'Vale reports none of write-good.E-Prime here (level suggestion, as Weasel and Passive it does report elsewhere): not understood',
+    'test.md:7:4:write-good.E-Prime': 'as above',
+    'test.md:9:6:write-good.E-Prime': 'as above',
+  },
+};
+
+const spellers = { en: createSpeller('en', await nodeDictionaries('en')) };
+
+describe("Vale's checks.feature", () => {
+  const all = scenarios(root, 'checks');
+  it('has its scenarios vendored', () => {
+    expect(all.map((s) => s.name)).toEqual(['Script', 'Metric', 'Conditional', 'Occurrence', 'SentenceCase', 'Repetition', 'Capitalization', 'Spelling', 'Existence', 'Substitution', 'Sequence']);
+  });
+  it.each(all.map((s) => [s.name, s] as const))('%s: Vale\'s alerts at its line and column, with its message', (name, sc) => {
+    const { expected, found } = replay(sc, spellers);
+    const foundByKey = new Map(found.map((l) => [alertKey(l), l]));
+    const expectedKeys = new Set(expected.map(alertKey));
+    const missing = expected.filter((l) => !foundByKey.has(alertKey(l)));
+    expect(missing.filter((l) => !REFUSED[alertKey(l).split(':')[3]!])).toEqual([]);
+    expect(found.filter((l) => !expectedKeys.has(alertKey(l))).map(alertKey)).toEqual(Object.keys(EXTRA[name] ?? {}));
+    expect(expected.filter((l) => foundByKey.has(alertKey(l))).map((l) => foundByKey.get(alertKey(l)))).toEqual(expected.filter((l) => foundByKey.has(alertKey(l))));
+  });
+  it('counts: 57 alerts expected, 26 found, 6 extra', () => {
+    const results = all.map((sc) => replay(sc, spellers));
+    const expected = results.flatMap((r) => r.expected);
+    const found = results.flatMap((r) => r.found);
+    const keys = new Set(expected.map(alertKey));
+    expect([expected.length, found.filter((l) => keys.has(alertKey(l))).length, found.filter((l) => !keys.has(alertKey(l))).length]).toEqual([57, 26, 6]);
+    // Each rule listed as refused is one the import refused, with its own reason.
+    expect(Object.keys(REFUSED).filter((id) => !unsupportedSeen.has(id))).toEqual([]);
+  });
+});
