@@ -17,6 +17,7 @@ import { chromiumArgs, chromiumPath, extensionPath, launchExtension, serveFixtur
 import { generateComments } from './lib/comments';
 import { hotFunctions, metricsDelta, pageMetrics, timeInOrigin, traceDuring } from './lib/trace';
 import { infiniteTimeline, reactTimeline, staticTimeline } from './lib/x-page';
+import { bounded } from './lib/bounded';
 
 const BADGE = 'vigie-badge[data-vigie-sentiment]';
 const median = (xs: number[]) => {
@@ -527,19 +528,34 @@ async function popupOpen(ext: Extension) {
   };
 }
 
+/**
+ * Each part in browsers of its own, within a time limit about three times its usual length on the
+ * 2-core bench machine: a part that crashes its browser or hangs is reported as failed (bounded.ts)
+ * and closes its browsers, and the next part starts clean.
+ */
+const partsOf: Record<string, { limitMs: number; measure(ext: Extension, plain: BrowserContext): Promise<unknown> }> = {
+  badging: { limitMs: 4 * 60_000, measure: badgeThousand },
+  scrolling: { limitMs: 10 * 60_000, measure: scrolling },
+  templateInsertion: { limitMs: 3 * 60_000, measure: (ext) => templateInsertion(ext) },
+  popup: { limitMs: 6 * 60_000, measure: (ext) => popupOpen(ext) },
+};
+
 export async function run(parts: string[] = []): Promise<Record<string, unknown>> {
-  const ext = await launchExtension();
-  const plain = await launchPlain();
-  const wanted = (part: string) => parts.length === 0 || parts.includes(part);
   const out: Record<string, unknown> = {};
-  try {
-    if (wanted('badging')) out.badging = await badgeThousand(ext, plain.context);
-    if (wanted('scrolling')) out.scrolling = await scrolling(ext, plain.context);
-    if (wanted('templateInsertion')) out.templateInsertion = await templateInsertion(ext);
-    if (wanted('popup')) out.popup = await popupOpen(ext);
-    return out;
-  } finally {
-    await plain.close();
-    await ext.close();
+  for (const [name, part] of Object.entries(partsOf)) {
+    if (parts.length && !parts.includes(name)) continue;
+    out[name] = await bounded(`browser.${name}`, part.limitMs, async (signal) => {
+      const ext = await launchExtension();
+      const plain = await launchPlain();
+      // Closing the browsers is what ends a part stuck in page.evaluate.
+      const close = () => Promise.all([plain.close(), ext.close()]);
+      signal.addEventListener('abort', () => void close());
+      try {
+        return await part.measure(ext, plain.context);
+      } finally {
+        await close();
+      }
+    });
   }
+  return out;
 }
