@@ -66,7 +66,9 @@ function vocabularySpans(compiled: CompiledPack, doc: TextDoc): Span[] {
 }
 
 function onVocabulary(hit: Span, match: string, spans: Span[], terms: Set<string>): boolean {
-  if (terms.has(fold(match.trim().replace(/^[#@]/, '')))) return true;
+  const term = (w: string) => terms.has(fold(w.replace(/^[#@]/, '')));
+  // An accepted term, or accepted terms only ("Vigie Vigie" is no repetition to flag).
+  if (term(match.trim()) || match.trim().split(/\s+/).every(term)) return true;
   return spans.some((v) => hit.start >= v.start && hit.end <= v.end);
 }
 

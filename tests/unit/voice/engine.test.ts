@@ -31,6 +31,10 @@ describe('check', () => {
     expect(check('#SoldesVigie', pack)).toEqual([]);
     expect(check('les soldes', pack).map((f) => f.ruleId)).toEqual(['ban']);
     expect(check('MEGA PROMO aujourd’hui', pack)).toEqual([]);
+    // A match made of accepted terms only, as a repetition of one.
+    const rep = packOf([rule({ kind: 'repetition' })], { vocabulary: ['did'] });
+    expect(check('we did did it', rep)).toEqual([]);
+    expect(check('we it it did', rep).map((f) => f.match)).toEqual(['it it']);
   });
 
   it('honours "ignore for this brand" and "ignore here"', () => {
