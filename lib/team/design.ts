@@ -9,7 +9,7 @@
  * shown to the user by the extension, so they say who may do it or who holds it.
  */
 import { z } from 'zod';
-import { DESIGN_ID, DESIGN_VERSION, DOC_VERSION, couchRole, docTypes, roles } from './docs';
+import { CLAIM_MINUTES, CLOCK_SKEW_MINUTES, DESIGN_ID, DESIGN_VERSION, DOC_VERSION, couchRole, docTypes, roles } from './docs';
 
 const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, userCtx) {
   // pouchdb-server 4.2 leaves userCtx.db unset (it reads a property PouchDB 7 renamed), so the
@@ -18,6 +18,8 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
   var ROLES = ${JSON.stringify(roles)};
   var TYPES = ${JSON.stringify(docTypes)};
   var VERSION = ${JSON.stringify(DOC_VERSION)};
+  var CLAIM_MINUTES = ${JSON.stringify(CLAIM_MINUTES)};
+  var SKEW_MS = ${JSON.stringify(CLOCK_SKEW_MINUTES * 60_000)};
   var ROLE_LABEL = { lead: 'a lead', cm: 'a community manager', moderator: 'a moderator', trainee: 'a trainee' };
   var TYPE_LABEL = { member: 'members', flag: 'flags', claim: 'claims', answer: 'answers', aside: 'set-aside comments', template: 'templates', voicePack: 'voice packs', incident: 'incidents', tick: 'checklist ticks', timeline: 'timeline entries', link: 'incident links', clip: 'clipped articles', brand: 'brands', targets: 'response targets', playbook: 'playbooks' };
 
@@ -60,6 +62,10 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
   if (!deleting && newDoc.v !== VERSION) refuse('this ' + type + ' has schema version ' + newDoc.v + '; the workspace expects ' + VERSION + ' (update Vigie)');
   if (newDoc.by !== userCtx.name) refuse('by must be ' + userCtx.name);
   if (typeof newDoc.at !== 'number' || !isFinite(newDoc.at)) refuse('at must be a time in milliseconds');
+  // The server's clock is the one that counts: a member whose clock runs ahead would date the audit
+  // in the future and hold claims past their time. Writes made offline arrive late, so the past is fine.
+  var NOW = Date.now();
+  if (newDoc.at > NOW + SKEW_MS) refuse('at is ' + Math.round((newDoc.at - NOW) / 60000) + ' min ahead of the server clock: set this computer\'s clock right');
 
   var label = TYPE_LABEL[type] || type;
   var who = ROLE_LABEL[shown];
@@ -100,6 +106,7 @@ const validateSource = (db: string) => String.raw`function (newDoc, oldDoc, user
   if (type === 'claim') {
     if (!deleting && !may(['lead', 'cm', 'trainee'])) refuse(who + ' cannot claim comments');
     if (!deleting && (typeof newDoc.expiresAt !== 'number' || !isFinite(newDoc.expiresAt))) refuse('a claim needs expiresAt, a time in milliseconds');
+    if (!deleting && newDoc.expiresAt > NOW + CLAIM_MINUTES * 60000 + SKEW_MS) refuse('a claim lasts at most ' + CLAIM_MINUTES + ' min from now, by the server clock');
     if (old && old.by !== userCtx.name && !held.lead && !(old.expiresAt < Date.now()))
       refuse('the claim on ' + onWhat(old) + ' is held by ' + old.by + ' until ' + hhmm(old.expiresAt));
     return;

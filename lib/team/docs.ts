@@ -145,10 +145,12 @@ export const docId = {
 
 /** How long a claim holds when its holder goes quiet (closed the tab, went home). */
 export const CLAIM_MINUTES = 15;
+/** How far ahead of the server's clock a member's may run before the server refuses the write's time. */
+export const CLOCK_SKEW_MINUTES = 5;
 
 export const DESIGN_ID = '_design/vigie';
 /** Bumped when the documents or the rules change in a way an older extension would get wrong. */
-export const DESIGN_VERSION = 1;
+export const DESIGN_VERSION = 2;
 
 /** Role names in CouchDB's _users: one per workspace database, so a person can be lead here and trainee there. */
 export const couchRole = (db: string, r: Role) => `${db}.${r}`;

@@ -144,7 +144,12 @@ describe('changing and deleting what exists', () => {
     ['a cm deletes a live claim', deletion(docs.claim('tina'), 'carl'), docs.claim('tina', soon), ctx('cm'), refused('is held by tina until 14:02 UTC')],
     ['a cm takes an expired claim', docs.claim('carl'), docs.claim('tina', expired), ctx('cm'), 'ok'],
     ['a lead takes a live claim', docs.claim('lea'), docs.claim('tina'), ctx('lead'), 'ok'],
-    ['the holder extends the claim', docs.claim('tina', now + 30 * 60_000), docs.claim('tina'), ctx('trainee'), 'ok'],
+    ['the holder renews the claim while typing', { ...docs.claim('tina', now + 20 * 60_000), at: now + 5 * 60_000 }, docs.claim('tina'), ctx('trainee'), 'ok'],
+    ['a claim for an hour', docs.claim('carl', now + 60 * 60_000), null, ctx('cm'), refused('a claim lasts at most 15 min from now, by the server clock')],
+    ['a claim from a clock 2 min ahead', { ...docs.claim('carl', now + 17 * 60_000), at: now + 2 * 60_000 }, null, ctx('cm'), 'ok'],
+    ['a flag dated an hour ahead', { ...docs.flag('mo'), at: now + 60 * 60_000 }, null, ctx('moderator'), refused('at is 60 min ahead of the server clock')],
+    ['a flag made offline yesterday, sent now', { ...docs.flag('mo'), at: now - 24 * 3_600_000 }, null, ctx('moderator'), 'ok'],
+    ['a claim made offline an hour ago, long expired', { ...docs.claim('carl', now - 45 * 60_000), at: now - 60 * 60_000 }, null, ctx('cm'), 'ok'],
     ['the holder releases the claim', deletion(docs.claim('tina'), 'tina'), docs.claim('tina'), ctx('trainee'), 'ok'],
     ['a moderator clears an expired claim', deletion(docs.claim('tina'), 'mo'), docs.claim('tina', expired), ctx('moderator'), 'ok'],
     ['a moderator clears a live claim', deletion(docs.claim('tina'), 'mo'), docs.claim('tina', soon), ctx('moderator'), refused('is held by tina')],
@@ -250,6 +255,12 @@ describe('against a real pouchdb-server', () => {
     expect(await exists('template:t1')).toBe(false);
     expect((await http('PUT', `${DB}/template:t1`, as('lea'), docs.template('lea'))).status).toBe(201);
     expect(await exists('template:t1')).toBe(true);
+  });
+
+  it("judges a write's time by the server's own clock: a claim for a day is refused with 403", async () => {
+    const long = await http('PUT', `${DB}/claim:x:9`, as('carl'), { ...docs.claim('carl', Date.now() + 24 * 3_600_000), _id: 'claim:x:9', commentId: 'x:9' });
+    expect(long).toMatchObject({ status: 403, body: { error: 'forbidden', reason: 'a claim lasts at most 15 min from now, by the server clock' } });
+    expect(await exists('claim:x:9')).toBe(false);
   });
 
   it('keeps the first claim: a second PUT of the same id without its revision is a 409', async () => {
