@@ -1,7 +1,7 @@
 import { compilePack, type CompiledPack } from './compile';
 import type { CheckContext } from './context';
 import type { Finding, Severity, VoicePack } from './pack';
-import { maskMarkdown } from './markdown';
+import { inScope, markdownBlocks, maskMarkdown, type Block } from './markdown';
 import { fold, TextDoc, type Span } from './text';
 
 export type { CheckContext } from './context';
@@ -22,6 +22,8 @@ export function check(text: string, packs: VoicePack | CompiledPack | readonly (
   const list = Array.isArray(packs) ? packs : [packs];
   const raw = new TextDoc(text);
   const doc = ctx.markup === 'markdown' ? new TextDoc(maskMarkdown(text)) : raw;
+  let blocks: Block[] | undefined;
+  const blocksOf = () => (blocks ??= ctx.markup === 'markdown' ? markdownBlocks(text, doc.text) : []);
   const ignored = ctx.ignored instanceof Set ? ctx.ignored : new Set(ctx.ignored as readonly string[] | undefined);
   const found: Finding[] = [];
   for (const p of list as (VoicePack | CompiledPack)[]) {
@@ -38,7 +40,9 @@ export function check(text: string, packs: VoicePack | CompiledPack | readonly (
       } catch {
         continue;
       }
+      const limits = 'blocks' in rule ? rule.blocks : undefined;
       for (const hit of hits) {
+        if (limits && !inScope(blocksOf(), hit.start, limits)) continue;
         const match = text.slice(hit.start, hit.end);
         if (silenced && onVocabulary(hit, match, vocabulary, terms)) continue;
         const f: Finding = {

@@ -49,3 +49,80 @@ function closingParen(text: string, open: number): number {
   }
   return -1;
 }
+
+/** Markdown blocks a rule can be limited to, as Vale names them. */
+export type BlockName = 'heading' | `heading.h${1 | 2 | 3 | 4 | 5 | 6}` | 'blockquote' | 'list' | 'table' | 'paragraph';
+export const BLOCK_SCOPE_RE = /^~?(?:heading(?:\.h[1-6])?|blockquote|list|table(?:\.(?:cell|header|caption))?|paragraph|text)(?:\s*&\s*~?(?:heading(?:\.h[1-6])?|blockquote|list|table(?:\.(?:cell|header|caption))?|paragraph|text))*$/;
+
+export interface Block {
+  start: number;
+  end: number;
+  names: Set<string>;
+}
+
+/**
+ * The headings (ATX and setext, with their level), block quotes, list items and tables of a
+ * Markdown text, line by line; code, already blanked by maskMarkdown, belongs to none.
+ */
+export function markdownBlocks(text: string, masked: string): Block[] {
+  const lines: { start: number; end: number; raw: string; code: boolean }[] = [];
+  let fence: string | undefined;
+  for (let at = 0; at <= text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(at, end);
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    let code = fence !== undefined;
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence === undefined ? marker : undefined;
+      code = true;
+    }
+    // Indented code is what maskMarkdown blanked whole on a line of its own.
+    if (!code && /^(?: {4}|\t)/.test(raw) && masked.slice(at, end).replace(/[\uE000\s]/g, '') === '') code = true;
+    lines.push({ start: at, end, raw, code });
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  const blocks: Block[] = [];
+  const blank = (k: number) => !lines[k] || lines[k]!.raw.trim() === '';
+  let inQuote = false, inList = false, inTable = false;
+  for (let k = 0; k < lines.length; k++) {
+    const { start, end, raw, code } = lines[k]!;
+    if (blank(k) || code) {
+      inQuote = inList = inTable = false;
+      continue;
+    }
+    const names = new Set<string>();
+    const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(raw);
+    const under = lines[k + 1] && !lines[k + 1]!.code ? /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[k + 1]!.raw) : null;
+    if (/^ {0,3}>/.test(raw)) inQuote = true;
+    if (/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/.test(raw)) inList = true;
+    let header = false;
+    if (!inTable && raw.includes('|') && lines[k + 1] && /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[k + 1]!.raw) && lines[k + 1]!.raw.includes('-')) {
+      inTable = header = true;
+    }
+    if (atx) names.add('heading').add(`heading.h${atx[1]!.length}`);
+    else if (under && !inQuote && !inList && !inTable) {
+      names.add('heading').add(`heading.h${under[1]!.startsWith('=') ? 1 : 2}`);
+      blocks.push({ start, end, names }, { start: lines[k + 1]!.start, end: lines[k + 1]!.end, names: new Set() });
+      k++;
+      continue;
+    }
+    if (inQuote) names.add('blockquote');
+    if (inList) names.add('list');
+    if (inTable) names.add('table').add(header ? 'table.header' : 'table.cell');
+    if (!names.has('heading') && !names.has('table')) names.add('paragraph');
+    blocks.push({ start, end, names });
+  }
+  return blocks;
+}
+
+/** Whether a position satisfies one of Vale's scope entries ("heading.h2", "~blockquote & ~heading"). */
+export function inScope(blocks: Block[], at: number, scopes: readonly string[]): boolean {
+  const here = blocks.find((b) => at >= b.start && at <= b.end)?.names ?? new Set(['paragraph']);
+  const holds = (name: string) => name === 'text' || here.has(name);
+  return scopes.some((entry) => entry.split('&').every((part) => {
+    const p = part.trim();
+    return p.startsWith('~') ? !holds(p.slice(1)) : holds(p);
+  }));
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { platformId } from '../platforms/schema';
 import { compilePack } from './compile';
 import { locateJson, type JsonPath } from './json-locate';
+import { BLOCK_SCOPE_RE } from './markdown';
 
 /** Platforms a rule can target: the adapters' own ids. */
 export { platformId, type PlatformId } from '../platforms/schema';
@@ -28,6 +29,13 @@ const base = {
   raw: z.boolean().optional(),
 };
 
+/**
+ * Limits a word rule to Markdown blocks, in Vale's scope syntax: any of the entries, each "a & b"
+ * meeting both, "~a" outside a ("heading.h2", "~blockquote & ~heading", "list", "table"). A plain
+ * reply is one paragraph: a rule limited to headings never fires there.
+ */
+const blocks = { blocks: z.array(z.string().regex(BLOCK_SCOPE_RE, 'Markdown blocks: heading, heading.h1-h6, blockquote, list, table, paragraph, text, with ~ and &')).min(1).optional() };
+
 /** How a rule finds text: literal tokens (fast, word-bounded) and/or regular expressions. */
 const matching = {
   tokens: z.array(nonEmpty).optional(),
@@ -42,11 +50,12 @@ const hasMatcher = (r: { tokens?: string[]; patterns?: string[] }) => (r.tokens?
 const needsMatcher = { message: 'needs at least one entry in "tokens" or "patterns"' };
 
 export const existenceRule = z
-  .object({ ...base, kind: z.literal('existence'), ...matching, fixes: z.array(z.string()).optional() })
+  .object({ ...base, kind: z.literal('existence'), ...matching, ...blocks, fixes: z.array(z.string()).optional() })
   .refine(hasMatcher, needsMatcher);
 
 export const substitutionRule = z.object({
   ...base,
+  ...blocks,
   kind: z.literal('substitution'),
   /** Term → preferred replacement(s). The message's first `%s` is the replacement, the second the match (Vale's order). */
   swap: z.record(nonEmpty, z.union([nonEmpty, z.array(nonEmpty).min(1)])),
@@ -68,6 +77,7 @@ export const occurrenceRule = z
 
 export const repetitionRule = z.object({
   ...base,
+  ...blocks,
   kind: z.literal('repetition'),
   ignoreCase: z.boolean().default(true),
   /** Only words fully matching one of these patterns are checked (every word when absent). */
@@ -196,6 +206,7 @@ export type DictionaryId = z.infer<typeof dictionaryId>;
 
 export const spellingRule = z.object({
   ...base,
+  ...blocks,
   kind: z.literal('spelling'),
   dictionary: dictionaryId,
   /** Words accepted on top of the dictionary (any case), as Vale's `ignore` files give them. */

@@ -2,6 +2,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { compilePack } from './compile';
 import { compileFormula } from './formula';
+import { BLOCK_SCOPE_RE } from './markdown';
 import { rule as ruleSchema, voicePack, type Rule, type VoicePack } from './pack';
 
 export interface ValeFile {
@@ -23,6 +24,8 @@ const LOCAL_KINDS = new Set(['existence', 'substitution', 'spelling', 'repetitio
  */
 function scopeProblem(scope: string, type: string): string | undefined {
   if (scope === 'text' || scope === 'sentence' || scope === 'raw') return undefined;
+  // Word rules keep Markdown block scopes (checked with CheckContext.markup); counts need the blocks as scopes.
+  if (LOCAL_KINDS.has(type) && BLOCK_SCOPE_RE.test(scope)) return undefined;
   if (scope.startsWith('~')) return `"${scope}" (everything but ${scope.slice(1)}) needs the document's markup structure, which the engine does not parse`;
   if (scope.includes('.')) return `"${scope}" is a scope of one markup format (${scope.split('.').slice(1).join('.')}); the engine reads plain text and Markdown, and would widen it to the whole text`;
   if (scope === 'paragraph') {
@@ -172,6 +175,7 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
     const why = scopeProblem(sc, type);
     if (why) return { reason: `scope "${declared.join(', ')}": ${why}` };
   }
+  const blockScopes = declared.map((x) => String(x).replace(/\s*&\s*/g, ' & ').trim()).filter((x) => !['text', 'sentence', 'raw'].includes(x));
   const notes: string[] = [];
   const message = (v.message ?? `${style} ${name}`).trim();
   const common = {
@@ -181,6 +185,8 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
     explanation: v.description?.trim() || `From the Vale style ${style} (${name}): ${message.replace(/%s/g, '…')}`,
     ...(v.link ? { link: v.link } : {}),
     ...(scopes.includes('raw') ? { raw: true } : {}),
+    // "text" or "sentence" beside blocks means everywhere: the blocks then limit nothing.
+    ...(blockScopes.length && blockScopes.length === declared.length ? { blocks: blockScopes } : {}),
   };
   const sentenceScope = scopes.includes('sentence') ? 'sentence' : 'text';
   let ignoreCase = v.ignorecase ?? false;

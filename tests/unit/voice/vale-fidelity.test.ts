@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../lib/voice/engine';
-import { maskMarkdown } from '../../../lib/voice/markdown';
+import { markdownBlocks, maskMarkdown } from '../../../lib/voice/markdown';
 import { importVale } from '../../../lib/voice/vale';
 import { at, packOf, rule, ruleTable } from './table';
 
@@ -54,12 +54,23 @@ describe('Vale scopes the engine cannot honour', () => {
   const reason = (scope: string, type = 'existence') => imported(`extends: ${type}\nmessage: m\nscope: ${scope}\ntokens: [x]\nmax: 1\n`).unsupported.map((u) => u.reason);
   it('refuses them with the reason, never running the rule on the whole text', () => {
     expect(reason('paragraph.rst')).toEqual([expect.stringMatching(/^scope "paragraph.rst": .*one markup format \(rst\).*widen/)]);
-    expect(reason('~heading')).toEqual([expect.stringMatching(/everything but heading/)]);
-    expect(reason('heading & ~blockquote')).toEqual([expect.stringMatching(/heading elements/)]);
-    expect(reason('list')).toEqual([expect.stringMatching(/list elements/)]);
+    expect(reason('~heading', 'occurrence')).toEqual([expect.stringMatching(/everything but heading/)]);
+    expect(reason('heading', 'occurrence')).toEqual([expect.stringMatching(/heading elements/)]);
+    expect(reason('alt')).toEqual([expect.stringMatching(/alt elements/)]);
     expect(reason('paragraph', 'occurrence')).toEqual([expect.stringMatching(/count per paragraph/)]);
     expect(reason('paragraph')).toEqual([]);
     expect(reason('[sentence, raw]')).toEqual([]);
+  });
+
+  it('keeps Markdown block scopes on word rules, with their negations and conjunctions', () => {
+    const { pack, unsupported } = imported("extends: existence\nmessage: \"'%s' left in text\"\nscope: ['~blockquote & ~heading', heading.h2]\ntokens: [TODO]\n");
+    expect(unsupported).toEqual([]);
+    expect(pack.rules[0]).toMatchObject({ blocks: ['~blockquote & ~heading', 'heading.h2'] });
+    const md = '# TODO h1\n\n## TODO h2\n\n> TODO quoted\n\nTODO here\n\n- TODO item\n\n| TODO | a |\n|---|---|\n| TODO | b |\n';
+    const lines = check(md, pack, { markup: 'markdown' }).map((f) => md.slice(0, f.start).split('\n').length);
+    expect(lines).toEqual([3, 7, 9, 11, 13]);
+    // A plain reply is one paragraph: not a heading, not a quote.
+    expect(check('TODO', pack).map((f) => f.start)).toEqual([0]);
   });
 });
 
@@ -91,6 +102,22 @@ describe('Vale spelling import', () => {
 });
 
 describe('Markdown', () => {
+  it('finds headings (ATX, setext), quotes, list items and tables, not inside code', () => {
+    const md = 'Title\n=====\n\n### Three\n\n> quote\nlazy\n\n1. item\n   more\n\n| a | b |\n|---|---|\n| c | d |\n\n```\n# not a heading\n```\n';
+    const names = markdownBlocks(md, maskMarkdown(md)).filter((b) => b.names.size).map((b) => [md.slice(b.start, b.end), [...b.names].sort().join(' ')]);
+    expect(names).toEqual([
+      ['Title', 'heading heading.h1'],
+      ['### Three', 'heading heading.h3'],
+      ['> quote', 'blockquote paragraph'],
+      ['lazy', 'blockquote paragraph'],
+      ['1. item', 'list paragraph'],
+      ['   more', 'list paragraph'],
+      ['| a | b |', 'table table.header'],
+      ['|---|---|', 'table table.cell'],
+      ['| c | d |', 'table table.cell'],
+    ]);
+  });
+
   it('blanks code, link targets, URLs, HTML and block markers without moving an offset', () => {
     const md = '# Title\n\nSee [the docs](https://x.io/a_(b)) and `lol code`.\n\n```\nlol\n```\n\n- item <b>lol</b> www.lol.com\n';
     const masked = maskMarkdown(md);
