@@ -20,10 +20,12 @@ export const ignoreHereKey = (f: Pick<Finding, 'ruleId' | 'match' | 'start'>) =>
  */
 export function check(text: string, packs: VoicePack | CompiledPack | readonly (VoicePack | CompiledPack)[], ctx: CheckContext = {}): Finding[] {
   const list = Array.isArray(packs) ? packs : [packs];
-  const raw = new TextDoc(text);
-  const doc = ctx.markup === 'markdown' ? new TextDoc(maskMarkdown(text)) : raw;
+  const markdown = ctx.markup === 'markdown';
+  const masked = markdown ? maskMarkdown(text) : text;
   let blocks: Block[] | undefined;
-  const blocksOf = () => (blocks ??= ctx.markup === 'markdown' ? markdownBlocks(text, doc.text) : []);
+  const blocksOf = () => (blocks ??= markdown ? markdownBlocks(text, masked) : []);
+  const raw = new TextDoc(text, blocksOf);
+  const doc = markdown ? new TextDoc(masked, blocksOf) : raw;
   const ignored = ctx.ignored instanceof Set ? ctx.ignored : new Set(ctx.ignored as readonly string[] | undefined);
   const found: Finding[] = [];
   for (const p of list as (VoicePack | CompiledPack)[]) {

@@ -5,7 +5,7 @@
  * private-use character: neither a letter nor a space), so offsets do not move, words on either
  * side are not joined, and no two words become "repeated" across code.
  */
-const BLANK = '\uE000';
+export const BLANK = '\uE000';
 
 export function maskMarkdown(text: string): string {
   const out = text.split('');

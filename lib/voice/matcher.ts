@@ -13,6 +13,8 @@ export interface MatchSpec {
   ignoreCase?: boolean;
   nonword?: boolean;
   exceptions?: string[];
+  /** Most matches kept (MAX_MATCHES unless said): counting rules need every one, underlines do not. */
+  limit?: number;
 }
 
 /** At most this many matches per matcher and text: a pack cannot flood the page with underlines. */
@@ -35,6 +37,7 @@ export class PackCompiler {
   readonly errors: { path: JsonPath; message: string }[] = [];
   private trie: TrieNode = { next: new Map() };
   private matcherCount = 0;
+  private limits: number[] = [];
 
   error(path: JsonPath, message: string): void {
     this.errors.push({ path, message });
@@ -61,6 +64,7 @@ export class PackCompiler {
     const ignoreCase = spec.ignoreCase ?? true;
     const nonword = spec.nonword ?? false;
     const id = this.matcherCount++;
+    const limit = (this.limits[id] = spec.limit ?? MAX_MATCHES);
     for (const token of spec.tokens ?? []) this.addToken(id, token, !ignoreCase, nonword);
     const regexes = (spec.patterns ?? [])
       .map((p, k) => this.regex(p, [...path, 'patterns', k], ignoreCase))
@@ -70,10 +74,10 @@ export class PackCompiler {
     return {
       find: (doc) => {
         const found: Match[] = hasTokens ? [...(this.literalMatches(doc).get(id) ?? [])] : [];
-        for (const re of regexes) found.push(...execAll(re, doc.text, nonword));
+        for (const re of regexes) found.push(...execAll(re, doc.text, nonword, limit));
         const kept = exceptions.length ? dropExceptions(doc, found, exceptions) : found;
         if (hasTokens && regexes.length) kept.sort((a, b) => a.start - b.start || b.end - a.end);
-        return kept.slice(0, MAX_MATCHES);
+        return kept.slice(0, limit);
       },
     };
   }
@@ -103,7 +107,7 @@ export class PackCompiler {
               if (e.caseSensitive && text.slice(i, j).replace(/’/g, "'") !== e.token) continue;
               let list = out.get(e.matcher);
               if (!list) out.set(e.matcher, (list = []));
-              if (list.length < MAX_MATCHES) list.push({ start: i, end: j });
+              if (list.length < this.limits[e.matcher]!) list.push({ start: i, end: j });
             }
           }
           if (j >= folded.length) break;
@@ -127,11 +131,11 @@ function dropExceptions(doc: TextDoc, found: Match[], exceptions: string[]): Mat
 }
 
 /** All matches of a global regex; zero-length matches are skipped, word boundaries enforced unless nonword. */
-export function execAll(re: RegExp, text: string, nonword = true): Match[] {
+export function execAll(re: RegExp, text: string, nonword = true, limit = MAX_MATCHES): Match[] {
   const out: Match[] = [];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && out.length < MAX_MATCHES) {
+  while ((m = re.exec(text)) && out.length < limit) {
     const start = m.index, end = start + m[0].length;
     if (end === start) {
       re.lastIndex = start + 1;

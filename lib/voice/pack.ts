@@ -32,7 +32,8 @@ const base = {
 /**
  * Limits a word rule to Markdown blocks, in Vale's scope syntax: any of the entries, each "a & b"
  * meeting both, "~a" outside a ("heading.h2", "~blockquote & ~heading", "list", "table"). A plain
- * reply is one paragraph: a rule limited to headings never fires there.
+ * reply is one paragraph: a rule limited to headings never fires there. An occurrence rule counts
+ * in each such block (each heading, each run of lines of a list, quote or table).
  */
 const blocks = { blocks: z.array(z.string().regex(BLOCK_SCOPE_RE, 'Markdown blocks: heading, heading.h1-h6, blockquote, list, table, paragraph, text, with ~ and &')).min(1).optional() };
 
@@ -71,7 +72,7 @@ export const substitutionRule = z.object({
 export const scope = z.enum(['text', 'sentence']);
 
 export const occurrenceRule = z
-  .object({ ...base, kind: z.literal('occurrence'), ...matching, max: count.optional(), min: count.optional(), scope: scope.default('text') })
+  .object({ ...base, kind: z.literal('occurrence'), ...matching, ...blocks, max: count.optional(), min: count.optional(), scope: scope.default('text') })
   .refine(hasMatcher, needsMatcher)
   .refine((r) => r.max !== undefined || r.min !== undefined, { message: 'needs "max" or "min"' });
 

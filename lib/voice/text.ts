@@ -1,3 +1,4 @@
+import type { Block } from './markdown';
 /** Shared views of the checked text, computed at most once per check and only when a rule asks. */
 
 export interface Span {
@@ -53,9 +54,16 @@ const SENTENCE_END_RE = /[.!?…]+[»"”')\]]*(?=\s|$)|\n+/gu;
 export class TextDoc {
   readonly text: string;
   private memo = new Map<unknown, unknown>();
+  private readonly blockSpans: () => Block[];
 
-  constructor(text: string) {
+  /** `blocks`: the text's Markdown blocks, when it is Markdown (a plain reply has none). */
+  constructor(text: string, blocks: () => Block[] = () => []) {
     this.text = text;
+    this.blockSpans = blocks;
+  }
+
+  get blocks(): Block[] {
+    return this.cached('blocks', this.blockSpans);
   }
 
   /** Memoises `compute` for this text under `key` (an object owned by the caller). */

@@ -24,8 +24,10 @@ const LOCAL_KINDS = new Set(['existence', 'substitution', 'spelling', 'repetitio
  */
 function scopeProblem(scope: string, type: string): string | undefined {
   if (scope === 'text' || scope === 'sentence' || scope === 'raw') return undefined;
-  // Word rules keep Markdown block scopes (checked with CheckContext.markup); counts need the blocks as scopes.
+  // Word rules keep Markdown block scopes (checked with CheckContext.markup).
   if (LOCAL_KINDS.has(type) && BLOCK_SCOPE_RE.test(scope)) return undefined;
+  // Occurrence counts in each heading, list, quote or table; paragraphs of a plain reply are not blocks.
+  if (type === 'occurrence' && BLOCK_SCOPE_RE.test(scope) && !/paragraph|text/.test(scope)) return undefined;
   if (scope.startsWith('~')) return `"${scope}" (everything but ${scope.slice(1)}) needs the document's markup structure, which the engine does not parse`;
   if (scope.includes('.')) return `"${scope}" is a scope of one markup format (${scope.split('.').slice(1).join('.')}); the engine reads plain text and Markdown, and would widen it to the whole text`;
   if (scope === 'paragraph') {

@@ -16,7 +16,6 @@ const REFUSED: Record<string, string> = {
   'Scripts.CustomMsg': 'script rules run Tengo code, never run by the engine',
   'Checks.ScriptRE': 'script rules run Tengo code, never run by the engine',
   'Checks.MetricValue': 'its formula counts Markdown headings (heading.h2), which metric formulas do not have',
-  'demo.CharCount': 'scope heading: the engine has no heading scope',
   'demo.SentenceCase': 'scope heading: the engine has no heading scope',
   'demo.CustomCap': 'scope heading: the engine has no heading scope',
   'LanguageTool.WOULD_BE_JJ_VB': 'sequence rules need part-of-speech tagging',
@@ -24,6 +23,10 @@ const REFUSED: Record<string, string> = {
   'LanguageTool.APOS_ARE': 'sequence rules need part-of-speech tagging',
   'LanguageTool.Metadata': 'sequence rules need part-of-speech tagging',
   'LanguageTool.ARE_USING': 'sequence rules need part-of-speech tagging',
+};
+/** Alerts of imported rules that are not found, each with why. */
+const MISSED: Record<string, string> = {
+  'test3.md:7:37:demo.CharCount': "Vale counts a heading's inline code as characters (and alerts after it); the engine counts its prose only, 40 characters",
 };
 /** Alerts the engine gives that Vale does not, by scenario. */
 const EXTRA: Record<string, Record<string, string>> = {
@@ -50,16 +53,16 @@ describe("Vale's checks.feature", () => {
     const foundByKey = new Map(found.map((l) => [alertKey(l), l]));
     const expectedKeys = new Set(expected.map(alertKey));
     const missing = expected.filter((l) => !foundByKey.has(alertKey(l)));
-    expect(missing.filter((l) => !REFUSED[alertKey(l).split(':')[3]!])).toEqual([]);
+    expect(missing.filter((l) => !REFUSED[alertKey(l).split(':')[3]!]).map(alertKey)).toEqual(Object.keys(MISSED).filter((k) => missing.some((l) => alertKey(l) === k)));
     expect(found.filter((l) => !expectedKeys.has(alertKey(l))).map(alertKey)).toEqual(Object.keys(EXTRA[name] ?? {}));
     expect(expected.filter((l) => foundByKey.has(alertKey(l))).map((l) => foundByKey.get(alertKey(l)))).toEqual(expected.filter((l) => foundByKey.has(alertKey(l))));
   });
-  it('counts: 57 alerts expected, 26 found, 5 extra', () => {
+  it('counts: 57 alerts expected, 28 found, 5 extra', () => {
     const results = all.map((sc) => replay(sc, spellers));
     const expected = results.flatMap((r) => r.expected);
     const found = results.flatMap((r) => r.found);
     const keys = new Set(expected.map(alertKey));
-    expect([expected.length, found.filter((l) => keys.has(alertKey(l))).length, found.filter((l) => !keys.has(alertKey(l))).length]).toEqual([57, 26, 5]);
+    expect([expected.length, found.filter((l) => keys.has(alertKey(l))).length, found.filter((l) => !keys.has(alertKey(l))).length]).toEqual([57, 28, 5]);
     // Each rule listed as refused is one the import refused, with its own reason.
     expect(Object.keys(REFUSED).filter((id) => !unsupportedSeen.has(id))).toEqual([]);
   });

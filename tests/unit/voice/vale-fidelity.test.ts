@@ -54,12 +54,19 @@ describe('Vale scopes the engine cannot honour', () => {
   const reason = (scope: string, type = 'existence') => imported(`extends: ${type}\nmessage: m\nscope: ${scope}\ntokens: [x]\nmax: 1\n`).unsupported.map((u) => u.reason);
   it('refuses them with the reason, never running the rule on the whole text', () => {
     expect(reason('paragraph.rst')).toEqual([expect.stringMatching(/^scope "paragraph.rst": .*one markup format \(rst\).*widen/)]);
-    expect(reason('~heading', 'occurrence')).toEqual([expect.stringMatching(/everything but heading/)]);
-    expect(reason('heading', 'occurrence')).toEqual([expect.stringMatching(/heading elements/)]);
+    expect(reason('~heading', 'conditional')).toEqual([expect.stringMatching(/everything but heading/)]);
+    expect(reason('heading', 'metric')).toEqual([expect.stringMatching(/heading elements/)]);
+    expect(reason('heading & ~heading.h1', 'occurrence').filter((r) => r.startsWith('scope'))).toEqual([]);
     expect(reason('alt')).toEqual([expect.stringMatching(/alt elements/)]);
     expect(reason('paragraph', 'occurrence')).toEqual([expect.stringMatching(/count per paragraph/)]);
     expect(reason('paragraph')).toEqual([]);
     expect(reason('[sentence, raw]')).toEqual([]);
+  });
+
+  it('counts an occurrence in each heading, past the 500 matches kept for underlines', () => {
+    const { pack } = imported("extends: occurrence\nmessage: Too long.\nscope: heading & ~heading.h1\nmax: 10\ntoken: .\n");
+    const md = `# A title longer than ten\n\n${'word '.repeat(120)}\n\n## Short\n\n### \`code\` then eleven chars\n`;
+    expect(check(md, pack, { markup: 'markdown' }).map((f) => md.slice(0, f.start).split('\n').length + ':' + f.match)).toEqual(['7: ']);
   });
 
   it('keeps Markdown block scopes on word rules, with their negations and conjunctions', () => {
