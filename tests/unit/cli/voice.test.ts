@@ -31,6 +31,13 @@ describe('vigie voice', () => {
     expect(vigie(['voice', 'check', '--pack', 'fr', '--lang', 'en'], 'Merci pour votre mesage.').last.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('fr.spelling');
   }, 30_000);
 
+  it('check: --markdown leaves code and link targets out', () => {
+    const md = 'Thanks for your mesage: run `mesage --help` or see [the guide](https://x.io/mesage).';
+    const spelled = (args: string[]) => vigie(['voice', 'check', '--pack', 'en', ...args], md).last.findings.filter((f: { ruleId: string }) => f.ruleId === 'en.spelling').map((f: { start: number }) => f.start);
+    expect(spelled(['--markdown'])).toEqual([16]);
+    expect(spelled([])).toEqual([16, 29]);
+  }, 30_000);
+
   it('check: --address tu and --expert', () => {
     const { last } = vigie(['voice', 'check', '--pack', 'fr', '--address', 'tu', '--expert'], 'Vous pouvez nous écrire, merci !!');
     expect(last.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['fr.address']);
