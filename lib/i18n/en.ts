@@ -4,6 +4,7 @@ export const en: Record<keyof typeof fr, string> = {
   'sentiment.negative': 'Negative',
   'sentiment.neutral': 'Neutral',
   'sentiment.positive': 'Positive',
+  'sentiment.uncertain': '{label}?',
   'sentiment.pending': 'Analysing…',
   'sentiment.failed': 'Could not analyse',
   'sentiment.retrying': 'Analysis waiting',

@@ -2,6 +2,7 @@ export const fr = {
   'sentiment.negative': 'Négatif',
   'sentiment.neutral': 'Neutre',
   'sentiment.positive': 'Positif',
+  'sentiment.uncertain': '{label} ?',
   'sentiment.pending': 'Analyse…',
   'sentiment.failed': 'Analyse impossible',
   'sentiment.retrying': 'Analyse en attente',

@@ -6,6 +6,7 @@
  */
 import type { CommentStatus } from '../db/model';
 import { translate, type MessageKey, type UiLang } from '../i18n';
+import { isUncertain } from '../sentiment/confidence';
 import type { SentimentResult } from '../sentiment/types';
 import { claimable } from '../team/claimable';
 import type { TeamView } from '../team/view';
@@ -19,6 +20,7 @@ const css = `
 .negative { background: #fde2e1; border-color: #d93025; color: #8c1d18; }
 .neutral { background: #eef0f3; border-color: #9aa0a6; color: #3c4043; }
 .positive { background: #e3f5e6; border-color: #1e8e3e; color: #0d5222; }
+.uncertain { border-style: dashed; background: #fff; }
 .pending { opacity: .7; }
 .retrying { cursor: pointer; border-style: dashed; border-color: #9aa0a6; }
 .risk { background: #fff4e0; border-color: #e37400; color: #7a3e00; }
@@ -185,10 +187,15 @@ export function createBadge(doc: Document, lang: UiLang, commentId: string, acti
   const showResult = (sentiment: SentimentResult, status: CommentStatus) => {
     result = sentiment;
     notRetrying();
-    pill.className = `pill ${sentiment.label}`;
-    pill.textContent = label(lang, `sentiment.${sentiment.label}`);
+    // A label right less than half the time is shown as a guess, not asserted.
+    const uncertain = isUncertain(sentiment.confidence);
+    pill.className = `pill ${sentiment.label}${uncertain ? ' uncertain' : ''}`;
+    const text = label(lang, `sentiment.${sentiment.label}`);
+    pill.textContent = uncertain ? translate(lang, 'sentiment.uncertain', { label: text }) : text;
     pill.removeAttribute('title');
     host.dataset.vigieSentiment = sentiment.label;
+    if (uncertain) host.dataset.vigieUncertain = 'true';
+    else delete host.dataset.vigieUncertain;
     for (const chip of chips) chip.remove();
     chips = [...new Set(sentiment.risks.map((r) => r.tag))].map((tag) => {
       const chip = doc.createElement('span');
