@@ -11,19 +11,30 @@ function savedUrl(html: string, doc: Document): string | undefined {
   return mark ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined;
 }
 
+function reportPlatform(html: string): string | undefined {
+  const meta = /<!-- (\{"format":"vigie-page-report".*?\}) -->/.exec(html.slice(0, 4000))?.[1];
+  if (!meta) return undefined;
+  try {
+    return (JSON.parse(meta) as { platform?: string }).platform;
+  } catch {
+    return undefined;
+  }
+}
+
 export const commands: CommandGroup = {
   scan: {
-    usage: 'scan --platform P [--url URL] FILE.html',
-    summary: 'run a platform adapter on a saved page: {platform, comments, composers}',
+    usage: 'scan [--platform P] [--url URL] FILE.html',
+    summary: 'run a platform adapter on a saved page or a page report: {platform, comments, composers}',
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { platform: { type: 'string' }, url: { type: 'string' } } });
-      const id = platformId.safeParse(values.platform);
+      const file = positionals[0];
+      if (!file) throw new CliError('usage: scan [--platform P] [--url URL] FILE.html');
+      const html = readTextFile(file);
+      // A page report (lib/page/report.ts) names its platform; a page saved by a browser does not.
+      const id = platformId.safeParse(values.platform ?? reportPlatform(html));
       if (!id.success) throw new CliError(`--platform must be one of ${platformId.options.join(', ')}`);
       const adapter = adapters.find((a) => a.id === id.data);
       if (!adapter) throw new CliError(`no adapter for ${id.data} yet`);
-      const file = positionals[0];
-      if (!file) throw new CliError('usage: scan --platform P [--url URL] FILE.html');
-      const html = readTextFile(file);
 
       const window = new Window({
         settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true } },

@@ -112,6 +112,31 @@ describe('side panel, popup and options', () => {
     await popup.close();
   });
 
+  it('makes a page report of an open X tab from its health row, shows it whole, and saves it with no original text', async () => {
+    const page = await seedThread();
+    const popup = await openExtensionPage(ext, 'popup');
+    // The row speaks of the last X page read: this one, once it has reported.
+    const row = popup.locator(`[data-testid="health-list"] li[data-platform="x"][data-url="${page.url()}"]`);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.locator('[data-action="page-report"]').click();
+    const report = popup.locator('[data-testid="page-report"]');
+    await expect.poll(() => report.count(), { timeout: 10_000 }).toBe(1);
+    expect(await report.locator('[data-testid="page-report-found"]').textContent()).toMatch(/^https:\/\/x\.com\/[a-z]{5}_[a-z]{4}\/status\/\d{19} · 6 commentaires trouvés, 1 zone de réponse · \d+ Ko$/);
+    const preview = (await report.locator('[data-testid="page-report-preview"]').textContent())!;
+    const [download] = await Promise.all([popup.waitForEvent('download'), report.locator('[data-action="save-report"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^vigie-page-report-x-\d{4}-\d{2}-\d{2}\.html$/);
+    const saved = readFileSync((await download.path())!, 'utf8');
+    // The file is what the user was shown, and holds markup but nothing anyone wrote.
+    expect(saved).toBe(preview);
+    expect(saved).toContain('data-testid="tweetText"');
+    for (const original of ['Marie', 'marie_dpt', 'vigie_demo', 'commande', '1850000000000000002', 'onerror']) expect(saved).not.toContain(original);
+    // Vigie's own badges are not part of the page.
+    expect(saved).not.toContain('vigie-badge');
+    expect(await report.count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('switches the whole interface to English from the options page, live', async () => {
     const panel = await openExtensionPage(ext, 'sidepanel');
     await expect.poll(() => panel.getByRole('tab', { name: 'File' }).count()).toBe(1);
