@@ -87,12 +87,14 @@ export default defineConfig({
   hooks: {
     // The spelling dictionaries, as files the background fetches on first need (lib/voice/dictionaries/files.ts).
     'build:publicAssets': (wxt, files) => void files.push(...dictionaryAssets(wxt.config.root)),
-    // The background runs the current content scripts in the platform tabs already open after an
-    // install or update (lib/background/inject.ts), which needs host access to exactly the hosts the
-    // content scripts match: the same sites the install prompt already names, so no new warning.
+    // Host access to exactly the hosts the content scripts match (the same sites the install prompt
+    // already names, so no new warning): Chrome's background runs the current content scripts in the
+    // tabs already open after an install or update (lib/background/inject.ts), and the popup's page
+    // report is injected into the tab it reports on (components/HealthList.tsx).
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (manifest.manifest_version !== 3) return;
-      manifest.host_permissions = [...new Set((manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []))].sort();
+      const hosts = [...new Set((manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []))].sort();
+      if (manifest.manifest_version === 3) manifest.host_permissions = hosts;
+      else manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -59,6 +59,21 @@ describe('Firefox: popup, sidebar and toolbar button', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it('makes a masked page report of an open x.com tab from the popup', async () => {
+    const page = await ext.newPage();
+    await page.goto(X_THREAD);
+    await expect.poll(() => count(page, 'vigie-badge[data-vigie-sentiment]'), { timeout: 15_000 }).toBe(5);
+    const popup = await ext.openExtensionPage('popup');
+    const button = `[data-testid="health-list"] li[data-platform="x"][data-url="${X_THREAD}"] [data-action="page-report"]`;
+    await expect.poll(() => count(popup, button), { timeout: 15_000 }).toBe(1);
+    await popup.click(button);
+    await expect.poll(() => count(popup, '[data-testid="page-report-preview"]'), { timeout: 10_000 }).toBe(1);
+    const preview = (await text(popup, '[data-testid="page-report-preview"]'))!;
+    expect(preview).toContain('data-testid="tweetText"');
+    for (const original of ['Marie', 'marie_dpt', 'commande', '1850000000000000002']) expect(preview).not.toContain(original);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
   it('is a Manifest V2 add-on with a sidebar, a toolbar button, its gecko id and the template shortcut Firefox assigned', async () => {
     const popup = await ext.openExtensionPage('popup');
     type Manifest = Record<string, unknown>;
