@@ -78,6 +78,23 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     await page.close();
   });
 
+  it('catches a French typo as the reply is typed and fixes it through the editor, keeping the brand and the handle', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('@marie_dpt Merci pour votre messsage, nous regardons votre commande. #SAV');
+    const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('ok');
+    await summary.click();
+    const spelling = page.locator('vigie-composer-bar .panel .finding[data-rule="fr.spelling"]');
+    // The dictionary loads in the background on the first check: give it that time once.
+    await expect.poll(() => spelling.count(), { timeout: 20_000 }).toBe(1);
+    expect(await spelling.textContent()).toContain('messsage');
+    await spelling.locator('[data-action="apply-fix"]').first().click();
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toBe('@marie_dpt Merci pour votre message, nous regardons votre commande. #SAV');
+    await expect.poll(() => spelling.count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
   it('checks the brand voice as the reply is typed and applies a fix in one click', async () => {
     const page = await openThread();
     await page.locator('[data-testid="tweetTextarea_0"]').click();
