@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import type { CommentRecord } from '../lib/db/model';
 import { startOfDay, tallyAll } from '../lib/db/tallies';
 import { adapterBundle } from '../tests/e2e/adapter-bundle';
-import { chromiumArgs, chromiumPath, extensionPath, launchExtension, serveFixtures, type Extension } from '../tests/e2e/harness';
+import { chromiumArgs, chromiumPath, extensionPath, launchExtension, serveFixtures, type Extension, type LaunchOptions } from '../tests/e2e/harness';
 import { generateComments } from './lib/comments';
 import { hotFunctions, metricsDelta, pageMetrics, timeInOrigin, traceDuring } from './lib/trace';
 import { infiniteTimeline, reactTimeline, staticTimeline } from './lib/x-page';
@@ -387,6 +387,16 @@ async function timePopupOpen(ext: Extension, needFlagged: boolean, trace = false
   };
 }
 
+/** The blank extension page (BLANK_PAGE) opened as the popup is: the page clock when its one element is in. */
+async function timeBlankOpen(ext: Extension): Promise<number> {
+  const page = await newTab(ext.context);
+  await page.goto(`chrome-extension://${ext.id}/blank.html`);
+  const at = await page.waitForFunction(() => (window as unknown as { __contentAt?: number }).__contentAt, undefined, { timeout: 20_000 });
+  const ms = round((await at.jsonValue()) as number);
+  await page.close();
+  return ms;
+}
+
 /**
  * What the popup must show, read from the comments' own indexes with the raw IndexedDB API, each read
  * timed alone: the counts to check the tallies against, and what counting them would cost.
@@ -494,13 +504,17 @@ async function popupOpen(ext: Extension) {
   const expected = await countsFromIndexes(ext, startOfDay(now), now - 24 * HOUR);
 
   const samples: number[] = [];
+  const blankSamples: number[] = [];
   let counts: string[] = [];
+  // Interleaved, so that a slow spell of the machine weighs on both alike.
   for (let i = 0; i < 5; i++) {
+    blankSamples.push(await timeBlankOpen(ext));
     const open = await timePopupOpen(ext, true);
     samples.push(open.ms);
     counts = open.counts;
   }
   const medianMs = median(samples);
+  const blankMs = median(blankSamples);
   const traced = await timePopupOpen(ext, true, true);
   const statsTabMs = await timeStatsTab(ext);
   const shown = Object.fromEntries(expected.map((e, i) => [e.shows, Number(counts[i])]));
@@ -515,6 +529,10 @@ async function popupOpen(ext: Extension) {
     firstOpenEmptyDbMs: empty.ms,
     samplesMs: samples,
     medianMs,
+    // The same run's blank extension page: what opening any extension page costs on this machine.
+    blankPage: { samplesMs: blankSamples, medianMs: blankMs },
+    ratioToBlankPage: round(medianMs / blankMs),
+    overBlankPageMs: round(medianMs - blankMs),
     // The counts on screen against the same counts read from the comments' indexes.
     shown,
     right,
@@ -533,11 +551,20 @@ async function popupOpen(ext: Extension) {
  * 2-core bench machine: a part that crashes its browser or hangs is reported as failed (bounded.ts)
  * and closes its browsers, and the next part starts clean.
  */
-const partsOf: Record<string, { limitMs: number; measure(ext: Extension, plain: BrowserContext): Promise<unknown> }> = {
+/**
+ * The reference for the popup: an extension page opened the same way that shows one element from one
+ * tiny script, so what the machine costs to open any extension page is measured beside the popup.
+ */
+const BLANK_PAGE = {
+  'blank.html': '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="blank.js"></script></head><body><div id="root"></div></body></html>',
+  'blank.js': "addEventListener('DOMContentLoaded', () => { document.getElementById('root').textContent = 'ok'; window.__contentAt = performance.now(); });",
+};
+
+const partsOf: Record<string, { limitMs: number; launch?: LaunchOptions; measure(ext: Extension, plain: BrowserContext): Promise<unknown> }> = {
   badging: { limitMs: 4 * 60_000, measure: badgeThousand },
   scrolling: { limitMs: 10 * 60_000, measure: scrolling },
   templateInsertion: { limitMs: 3 * 60_000, measure: (ext) => templateInsertion(ext) },
-  popup: { limitMs: 6 * 60_000, measure: (ext) => popupOpen(ext) },
+  popup: { limitMs: 6 * 60_000, launch: { extraFiles: BLANK_PAGE }, measure: (ext) => popupOpen(ext) },
 };
 
 export async function run(parts: string[] = []): Promise<Record<string, unknown>> {
@@ -545,7 +572,7 @@ export async function run(parts: string[] = []): Promise<Record<string, unknown>
   for (const [name, part] of Object.entries(partsOf)) {
     if (parts.length && !parts.includes(name)) continue;
     out[name] = await bounded(`browser.${name}`, part.limitMs, async (signal) => {
-      const ext = await launchExtension();
+      const ext = await launchExtension(part.launch);
       const plain = await launchPlain();
       // Closing the browsers is what ends a part stuck in page.evaluate.
       const close = () => Promise.all([plain.close(), ext.close()]);

@@ -124,18 +124,23 @@ export interface LaunchOptions {
   args?: string[];
   /** null: the window's own size (a headed demo); a fixed 1200 × 900 page otherwise. */
   viewport?: null;
+  /** Files added to a copy of the build (the bench's blank extension page), by path in the package. */
+  extraFiles?: Record<string, string>;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`no build at ${extensionPath}: run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   let path = extensionPath;
-  if (opts.grantedHosts) {
+  if (opts.grantedHosts || opts.extraFiles) {
     path = join(dir, 'ext');
     cpSync(extensionPath, path, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...opts.grantedHosts];
-    writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest));
+    if (opts.grantedHosts) {
+      const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8'));
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...opts.grantedHosts];
+      writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest));
+    }
+    for (const [file, content] of Object.entries(opts.extraFiles ?? {})) writeFileSync(join(path, file), content);
   }
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: chromiumPath,
