@@ -28,6 +28,8 @@ export interface ReplyDeps {
   spellers?: SpellerLoader;
 }
 
+const sameAccount = (handle: string, account: string) => handle.replace(/^@/, '').toLowerCase() === account.replace(/^@/, '').toLowerCase();
+
 /** The brand of the account on the page; with a single brand configured, that one. */
 async function brandOf(db: VigieDb, platform: PlatformId, account?: string): Promise<BrandRecord | undefined> {
   if (account) {
@@ -44,8 +46,10 @@ export function createReplyHandlers({ db, classify, now, spellers }: ReplyDeps):
   const varsFor = async (platform: PlatformId, account: string | undefined, commentId: string | undefined, fields: Record<string, string>): Promise<RenderVars> => {
     const [brand, agent, comment] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'agent'), commentId ? db.comments.get(commentId) : undefined]);
     const brandAgent = brand?.agents.find((a) => a.name === agent.name) ?? brand?.agents[0];
+    // Replying under the account's own post: nobody to greet by name, the template shows its marker.
+    const ours = !!account && !!comment?.author.handle && sameAccount(comment.author.handle, account);
     return {
-      ...(comment ? { author: { name: comment.author.name, ...(comment.author.handle ? { handle: comment.author.handle } : {}) } } : {}),
+      ...(comment && !ours ? { author: { name: comment.author.name, ...(comment.author.handle ? { handle: comment.author.handle } : {}) } } : {}),
       ...(brand ? { brand: { name: brand.name } } : {}),
       agent: { name: agent.name || brandAgent?.name || undefined, signature: agent.signature || brandAgent?.signature || undefined },
       fields,

@@ -202,6 +202,8 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Repor
  * know (a Facebook post), nobody; the template then shows a marker rather than greet the wrong person.
  */
 function answering(adapter: PlatformAdapter, session: Session, doc: Document, editor: Element): string | undefined {
+  const named = adapter.answeredComment?.(editor);
+  if (named) return session.done.get(named);
   const dialog = editor.closest('[role="dialog"]');
   const inDialog = dialog ? precedingComment(adapter, session, dialog, editor) : undefined;
   if (inDialog?.contained || inDialog?.before) return session.done.get((inDialog.contained ?? inDialog.before)!);

@@ -45,6 +45,8 @@ export interface PlatformAdapter {
   anchorFor(el: Element): Element;
   /** True when this page is expected to show comments (a timeline or thread), for self-diagnosis. */
   expectsComments(url: URL): boolean;
+  /** The comment a reply box answers when the page says so apart from where the box stands (Mastodon's reply indicator). */
+  answeredComment?(editor: Element): Element | undefined;
   /** The handle of the account logged in on this page, when the platform shows it: it selects the brand. */
   currentAccount?(doc: Document): string | undefined;
 }

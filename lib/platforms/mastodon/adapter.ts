@@ -67,6 +67,18 @@ export const mastodonAdapter: PlatformAdapter = {
   },
 
   findComposers: (root) => queryAllIncludingSelf(root, selectors.composer),
+  // The compose panel stands beside the thread, not under the status it answers: its reply
+  // indicator names that status by account and content, which must both match.
+  answeredComment(editor) {
+    const indicator = editor.closest('.compose-form')?.querySelector(selectors.replyIndicator);
+    const content = indicator?.querySelector(selectors.replyIndicatorContent);
+    if (!indicator || !content) return undefined;
+    const account = indicator.querySelector(selectors.account)?.textContent?.trim();
+    const text = readText(content);
+    return mastodonAdapter.findComments(editor.ownerDocument).find(
+      (el) => !el.parentElement?.closest(selectors.status) && own(el, selectors.account)?.textContent?.trim() === account && statusText(el) === text,
+    );
+  },
   readComposer: readEditable,
 
   // Redux holds the text: the native value setter and an input event reach Mastodon's onChange.

@@ -28,6 +28,12 @@ export const selectors = {
   actionBar: '.status__action-bar',
   detailedActionBar: '.detailed-status__action-bar',
   detailedWrapper: '.detailed-status__wrapper',
+  /**
+   * Above the compose form when it replies (features/compose/components/reply_indicator.jsx): the
+   * status replied to, by its account's display name and its content, with no id. status.html.
+   */
+  replyIndicator: '.compose-form .reply-indicator',
+  replyIndicatorContent: '.reply-indicator__content',
   /** The compose form's textarea (new post and replies), React-controlled. */
   composer: 'textarea.autosuggest-textarea__textarea',
 } as const;

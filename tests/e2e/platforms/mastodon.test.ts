@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
 import { editorModelText, launchExtension, openExtensionPage, type Extension } from '../harness';
+import { dbRow } from '../db';
 
 const STATUS = 'https://mastodon.social/@vigie/113500000000000001';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
@@ -88,11 +89,15 @@ describe('a Mastodon instance (mastodon.social) in real Chromium', () => {
     await picker.locator('#field-deliveryDate').fill('2026-11-25');
     await picker.locator('[data-action="insert"]').click();
     await expect.poll(() => picker.count()).toBe(0);
-    // The compose panel stands before the thread; whom it answers is in its reply indicator, which the
-    // adapter does not read: no name rather than a wrong one.
+    // The compose panel stands beside the thread; its reply indicator names the focal status, the
+    // signed-in account's own (@vigie): nobody to greet by name.
     const model = await expect.poll(() => editorModelText(page, 'masto-reply'), { timeout: 10_000 });
     await model.toMatch(/^Bonjour \[prénom\], nous sommes désolés pour ce retard de livraison\. /);
     await model.toContain('mercredi 25 novembre');
+    // The box emptied after a template went in (Mastodon posted it): the status the indicator named is answered.
+    await page.locator('textarea.autosuggest-textarea__textarea').press('Control+A');
+    await page.locator('textarea.autosuggest-textarea__textarea').press('Backspace');
+    await expect.poll(() => dbRow<{ status: string }>(ext.worker, 'comments', 'mastodon:113500000000000001').then((c) => c?.status), { timeout: 10_000 }).toBe('replied');
     await page.close();
   });
 

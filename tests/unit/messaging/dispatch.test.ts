@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type VigieDb } from '../../../lib/db/schema';
 import { createDispatcher } from '../../../lib/messaging/handle';
 import { createHandlers } from '../../../lib/messaging/handlers';
+import { seedDefaults } from '../../../lib/db/seed';
 import type { SentimentResult } from '../../../lib/sentiment/types';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -105,5 +106,18 @@ describe('background message dispatch', () => {
   it('retries a team notification from an extension page, and names an unknown delivery', async () => {
     expect(await dispatch({ type: 'ui:webhook-retry', deliveryId: 'd1' }, fromPopup)).toEqual({ ok: true, data: { status: 'delivered', attempts: 2 } });
     expect(await dispatch({ type: 'ui:webhook-retry', deliveryId: 'nope' }, fromPopup)).toMatchObject({ ok: false, error: { code: 'not-found', message: 'no webhook delivery nope' } });
+  });
+
+  it("greets the author of the comment answered, but nobody by name under the page account's own post", async () => {
+    await seedDefaults(db);
+    await dispatch(seen({ nativeId: '2', author: { name: 'Marie Dupont', handle: '@marie_dpt' } }), fromX);
+    await dispatch(seen({ nativeId: '3', author: { name: 'Vigie Démo', handle: '@Vigie_Demo' } }), fromX);
+    const greeting = async (commentId: string) => {
+      const answer = await dispatch({ type: 'cs:template-render', templateId: 'starter-delay', platform: 'facebook', commentId, fields: { deliveryDate: '2026-11-25' }, account: 'vigie_demo' }, fromX);
+      if (!answer.ok) throw new Error(answer.error.message);
+      return (answer.data as { text: string }).text.split(',')[0];
+    };
+    expect(await greeting('x:2')).toBe('Bonjour Marie');
+    expect(await greeting('x:3')).toBe('Bonjour [prénom]');
   });
 });

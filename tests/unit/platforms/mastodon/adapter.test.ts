@@ -93,6 +93,18 @@ describe('mastodon adapter on a thread', () => {
     document.querySelector('[data-fixture-editor="react-textarea"]')!.innerHTML = '<textarea class="autosuggest-textarea__textarea"></textarea>';
     expect(mastodonAdapter.findComposers(document)).toHaveLength(1);
   });
+
+  it('answers the status its reply indicator shows, matched by account and content, not by where the form stands', () => {
+    document.querySelector('[data-fixture-editor="react-textarea"]')!.innerHTML = '<textarea class="autosuggest-textarea__textarea"></textarea>';
+    const [box] = mastodonAdapter.findComposers(document);
+    expect(mastodonAdapter.extract(mastodonAdapter.answeredComment!(box!)!)?.nativeId).toBe('113500000000000001');
+    // Same account, other text (the status was edited, or another one of theirs): nobody rather than a guess.
+    document.querySelector('.reply-indicator__content')!.textContent = 'Autre chose';
+    expect(mastodonAdapter.answeredComment!(box!)).toBeUndefined();
+    // A new post has no reply indicator.
+    document.querySelector('.reply-indicator')!.remove();
+    expect(mastodonAdapter.answeredComment!(box!)).toBeUndefined();
+  });
 });
 
 describe('mastodon adapter on the home timeline', () => {
