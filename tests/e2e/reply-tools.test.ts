@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorModelText, launchExtension, type Extension } from './harness';
 import { dbRow } from './db';
+import { insertDelayTemplate } from './picker';
 
 let ext: Extension;
 beforeAll(async () => {
@@ -133,15 +134,7 @@ describe('the template picker in other platforms\' editors', () => {
     await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(badges);
     await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.locator(`[data-fixture-id="${editor}"]`).click();
-    // The bar of the reply box just clicked: other boxes' bars are hidden while their editor is.
-    await page.locator('vigie-composer-bar [data-action="open-picker"] >> visible=true').first().click();
-    const picker = page.locator('vigie-template-picker');
-    await picker.locator('input[type=search]').fill('retard');
-    await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
-    await picker.locator('[role="option"]').first().click();
-    await picker.locator('#field-deliveryDate').fill('2026-11-25');
-    await picker.locator('[data-action="insert"]').click();
-    await expect.poll(() => picker.count()).toBe(0);
+    await insertDelayTemplate(page);
     const model = await expect.poll(() => editorModelText(page, editor), { timeout: 10_000 });
     await model.toMatch(new RegExp(`^Bonjour ${greeting.replace(/[[\]]/g, '\\$&')}, (nous sommes )?désolés pour ce retard`));
     await model.toContain('mercredi 25 novembre');

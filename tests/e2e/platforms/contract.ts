@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
 import { editorModelText, launchExtension, type Extension } from '../harness';
+import { insertDelayTemplate } from '../picker';
 
 export interface PlatformSuite {
   /** e.g. 'facebook.com' */
@@ -78,15 +79,7 @@ export function platformSuite(s: PlatformSuite): void {
       await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(s.badges.count);
       await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await page.locator(s.editor.selector).first().click();
-      // The bar of the reply box just clicked: other boxes' bars are hidden while their editor is.
-      await page.locator('vigie-composer-bar [data-action="open-picker"] >> visible=true').first().click();
-      const picker = page.locator('vigie-template-picker');
-      await picker.locator('input[type=search]').fill('retard');
-      await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
-      await picker.locator('[role="option"]').first().click();
-      await picker.locator('#field-deliveryDate').fill('2026-11-25');
-      await picker.locator('[data-action="insert"]').click();
-      await expect.poll(() => picker.count()).toBe(0);
+      await insertDelayTemplate(page);
       const model = await expect.poll(() => editorModelText(page, s.editor.model), { timeout: 10_000 });
       await model.toMatch(new RegExp(`^(Bonjour )?${s.picker.greeting.replace(/[[\]]/g, '\\$&')}, (nous sommes )?désolés pour ce retard`));
       await model.toContain('mercredi 25 novembre');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
 import { editorModelText, launchExtension, openExtensionPage, type Extension } from '../harness';
 import { dbRow } from '../db';
+import { insertDelayTemplate } from '../picker';
 
 const STATUS = 'https://mastodon.social/@vigie/113500000000000001';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
@@ -81,14 +82,7 @@ describe('a Mastodon instance (mastodon.social) in real Chromium', () => {
     await expect.poll(() => sentimentBadges(page), { timeout: 15_000 }).toBe(5);
     await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBe(1);
     await page.locator('textarea.autosuggest-textarea__textarea').click();
-    await page.locator('vigie-composer-bar [data-action="open-picker"]').click();
-    const picker = page.locator('vigie-template-picker');
-    await picker.locator('input[type=search]').fill('retard');
-    await expect.poll(() => picker.locator('[role="option"]').first().getAttribute('data-template-id')).toBe('starter-delay');
-    await picker.locator('[role="option"]').first().click();
-    await picker.locator('#field-deliveryDate').fill('2026-11-25');
-    await picker.locator('[data-action="insert"]').click();
-    await expect.poll(() => picker.count()).toBe(0);
+    await insertDelayTemplate(page);
     // The compose panel stands beside the thread; its reply indicator names the focal status, the
     // signed-in account's own (@vigie): nobody to greet by name.
     const model = await expect.poll(() => editorModelText(page, 'masto-reply'), { timeout: 10_000 });
