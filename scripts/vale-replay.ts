@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CheckContext } from '../lib/voice/context';
 import type { Spellers } from '../lib/voice/dictionaries/index';
 import { check } from '../lib/voice/engine';
 import { voicePack, type Rule, type VoicePack } from '../lib/voice/pack';
@@ -153,7 +154,7 @@ export function position(text: string, offset: number): string {
 
 
 /** The alerts of one scenario: Vale's expected ones (Markdown and text files only) and the engine's. */
-export function replay(sc: Scenario, spellers: Spellers): { expected: string[]; found: string[] } {
+export function replay(sc: Scenario, spellers: Spellers, taggers: CheckContext['taggers'] = {}): { expected: string[]; found: string[] } {
   const expected = sc.expected.filter((l) => PROSE.test(l.split(':')[0]!));
   const files = existsSync(sc.dir) ? readdirSync(sc.dir).filter((f) => PROSE.test(f)).sort() : [];
   const found: string[] = [];
@@ -161,7 +162,7 @@ export function replay(sc: Scenario, spellers: Spellers): { expected: string[]; 
     const pack = packFor(sc.dir, file);
     if (!pack) continue;
     const text = readFileSync(join(sc.dir, file), 'utf8');
-    for (const f of check(text, pack, { lang: 'en', spellers, ...(file.endsWith('.md') ? { markup: 'markdown' as const } : {}) })) {
+    for (const f of check(text, pack, { lang: 'en', spellers, taggers, ...(file.endsWith('.md') ? { markup: 'markdown' as const } : {}) })) {
       found.push(`${file}:${position(text, f.start)}:${f.ruleId}:${f.message}`);
     }
   }

@@ -1,7 +1,7 @@
 /**
  * How faithfully `voice import-vale` + `voice check` reproduce Vale on Vale's own test suite.
  *
- *   tsx scripts/vale-testdata.ts VALE_TESTDATA_DIR [--feature checks,scopes] [--details]
+ *   tsx scripts/vale-testdata.ts VALE_TESTDATA_DIR [--feature checks,scopes] [--details] [--no-tagger]
  *
  * VALE_TESTDATA_DIR is the testdata/ folder of a checkout of errata-ai/vale. Each scenario of the
  * named features that lints a fixture folder (`I test "X"`, `I test scope "X"`) is replayed: the
@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nodeDictionaries } from '../lib/voice/dictionaries/node';
 import { createSpeller } from '../lib/voice/dictionaries/speller';
+import { englishTagger } from '../lib/voice/pos-en';
 import { alertKey as key, replay, scenarios, unsupportedSeen } from './vale-replay';
 
 const args = process.argv.slice(2);
@@ -26,11 +27,12 @@ const featureArg = args[args.indexOf('--feature') + 1];
 const features = args.includes('--feature') && featureArg ? featureArg.split(',') : ['checks', 'scopes'];
 const details = args.includes('--details');
 const spellers = { en: createSpeller('en', await nodeDictionaries('en')) };
+const taggers = args.includes('--no-tagger') ? {} : { en: englishTagger() };
 const totals: Record<string, { expected: number; found: number; matched: number; sameMessage: number }> = {};
 for (const feature of features) {
   const t = (totals[feature] = { expected: 0, found: 0, matched: 0, sameMessage: 0 });
   for (const sc of scenarios(root, feature)) {
-    const { expected, found } = replay(sc, spellers);
+    const { expected, found } = replay(sc, spellers, taggers);
     const expectedKeys = new Map(expected.map((l) => [key(l), l]));
     const matched = found.filter((l) => expectedKeys.has(key(l)));
     t.expected += expected.length;

@@ -1,4 +1,4 @@
-import type { DictionaryId, PlatformId } from './pack';
+import type { DictionaryId, PlatformId, TaggerId } from './pack';
 
 export interface SentimentVerdict {
   label: string;
@@ -29,6 +29,16 @@ export interface CheckContext {
    * whose dictionary is missing finds nothing rather than flagging every word.
    */
   spellers?: Partial<Record<DictionaryId, Speller>>;
+  /**
+   * Part-of-speech taggers, by language (lib/voice/pos-en.ts, loaded outside the page: its lexicon
+   * weighs megabytes). A sequence rule whose tagger is missing finds nothing.
+   */
+  taggers?: Partial<Record<TaggerId, PosTagger>>;
+}
+
+/** Tags words in order, one Penn Treebank tag (NN, VBZ, JJS, "," ...) per word. */
+export interface PosTagger {
+  tag(words: readonly string[]): string[];
 }
 
 /** A dictionary: is a word spelled right, and what might have been meant. */

@@ -78,11 +78,14 @@ function onVocabulary(hit: Span, match: string, spans: Span[], terms: Set<string
   return spans.some((v) => hit.start >= v.start && hit.end <= v.end);
 }
 
-/** Vale-style messages: each `%s` takes the next argument, or the matched text. */
+/** Vale-style messages: each `%s` takes the next argument, `%[n]s` the n-th (as Go's Sprintf), or the matched text. */
 function format(message: string, args: (string | number)[] | undefined, match: string): string {
   let k = 0;
   // A message is one line: a match across lines reads with a space, as in Vale's output.
-  return message.replace(/%s/g, () => String(args?.[k++] ?? match).replace(/\s*\n\s*/g, ' '));
+  return message.replace(/%(?:\[(\d+)\])?s/g, (_, n?: string) => {
+    if (n) k = Number(n) - 1;
+    return String(args?.[k++] ?? match).replace(/\s*\n\s*/g, ' ');
+  });
 }
 
 /** One finding per rule and range; the same range and fixes from two rules keep the more severe one. */

@@ -223,10 +223,34 @@ export const spellingRule = z.object({
   suggestions: z.number().int().min(0).max(10).default(3),
 });
 
+/** Languages the sequence rule can tag (lib/voice/pos-en.ts); Penn Treebank tags. */
+export const taggerId = z.enum(['en'], {
+  error: 'sequence rules tag English only ("en"): no maintained French part-of-speech tagger on npm gives the Penn Treebank tags they name (fr-compromise 0.2.8 is pre-1.0 and has its own coarse tags)',
+});
+export type TaggerId = z.infer<typeof taggerId>;
+
+/** One step of a sequence: a word pattern, a part-of-speech tag pattern, or both (Vale's NLPToken). */
+const sequenceToken = z.object({
+  pattern: z.string().optional(),
+  /** A regex searched in the word's Penn Treebank tag ("NN" also matches NNS and NNP, as in Vale). */
+  tag: z.string().optional(),
+  negate: z.boolean().default(false),
+  /** Up to this many words may come before this step. */
+  skip: count.default(0),
+});
+
+export const sequenceRule = z.object({
+  ...base,
+  kind: z.literal('sequence'),
+  language: taggerId,
+  tokens: z.array(sequenceToken).min(1).refine((t) => t.some((x) => x.pattern && !x.negate), 'a sequence needs one step with a pattern, not negated, to anchor it'),
+  ignoreCase: z.boolean().default(false),
+});
+
 export const rule = z.discriminatedUnion('kind', [
   existenceRule, substitutionRule, occurrenceRule, repetitionRule, capitalizationRule, metricRule, conditionalRule,
   platformLengthRule, entityLimitRule, emojiRule, shoutingRule, punctuationRunRule, personalDataRule, disclosureRule,
-  linksRule, sentimentRule, addressRule, frTypographyRule, inclusiveRule, spellingRule,
+  linksRule, sentimentRule, addressRule, frTypographyRule, inclusiveRule, spellingRule, sequenceRule,
 ]);
 export type Rule = z.infer<typeof rule>;
 export type RuleKindName = Rule['kind'];

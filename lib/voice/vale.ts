@@ -36,7 +36,6 @@ function scopeProblem(scope: string, type: string): string | undefined {
   return `"${scope}" needs the document's ${scope} elements; the engine checks prose and would run the rule on the whole text`;
 }
 const UNSUPPORTED_TYPES: Record<string, string> = {
-  sequence: 'sequence rules need part-of-speech tagging, which the engine does not run in the page',
   script: 'script rules run Tengo code; code from a style is never run in the page',
   consistency: 'consistency rules (one spelling or the other, not both) have no pack equivalent',
   lexicon: 'lexicon rules need an external word list file',
@@ -77,8 +76,9 @@ export function importVale(files: readonly ValeFile[], style: string, opts: Vale
       unsupported.push({ rule: id, reason: 'not a YAML mapping' });
       continue;
     }
-    // A type the engine refuses anyway (sequence tokens are mappings) is reported as such below.
-    const shape = UNSUPPORTED_TYPES[String((doc as ValeRule).extends)] ? undefined : valeShape.safeParse(doc);
+    const type = String((doc as ValeRule).extends);
+    // A type the engine refuses anyway is reported as such below.
+    const shape = UNSUPPORTED_TYPES[type] ? undefined : (type === 'sequence' ? sequenceShape : valeShape).safeParse(doc);
     if (shape && !shape.success) {
       const issue = shape.error.issues[0]!;
       unsupported.push({ rule: id, reason: `"${issue.path.join('.')}": ${issue.message}` });
@@ -131,6 +131,26 @@ const valeShape = z.looseObject({
   metrics: strings.optional(),
 });
 
+/** Sequence tokens are mappings, not strings (Vale's NLPToken). */
+const sequenceShape = valeShape.extend({
+  tokens: z.array(
+    z.looseObject({
+      pattern: text.optional(),
+      tag: text.optional(),
+      negate: z.boolean({ error: 'expected true or false' }).optional(),
+      skip: z.number({ error: 'expected a number' }).int().min(0).optional(),
+    }),
+    { error: 'expected a list of tokens (pattern, tag, negate, skip)' },
+  ),
+});
+
+interface SequenceToken {
+  pattern?: string;
+  tag?: string;
+  negate?: boolean;
+  skip?: number;
+}
+
 interface ValeRule {
   extends?: string;
   message?: string;
@@ -171,7 +191,8 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
   const type = String(v.extends ?? '');
   if (UNSUPPORTED_TYPES[type]) return { reason: `${type}: ${UNSUPPORTED_TYPES[type]}` };
   // Capitalization rules default to headings in Vale; "a & b" is a scope meeting both.
-  const declared = Array.isArray(v.scope) ? v.scope : v.scope ? [v.scope] : [type === 'capitalization' ? 'heading' : 'text'];
+  // Vale runs every sequence rule per sentence, whatever its scope says.
+  const declared = type === 'sequence' ? ['sentence'] : Array.isArray(v.scope) ? v.scope : v.scope ? [v.scope] : [type === 'capitalization' ? 'heading' : 'text'];
   const scopes = declared.flatMap((x) => String(x).split('&').map((p) => p.trim()));
   for (const sc of scopes) {
     const why = scopeProblem(sc, type);
@@ -259,6 +280,17 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
     }
     case 'spelling':
       return spelling(common, v, opts, notes);
+    case 'sequence': {
+      if (v.action?.name) notes.push(`action "${v.action.name}" has no equivalent; imported without a fix`);
+      const tokens = (v as unknown as { tokens: SequenceToken[] }).tokens.map((t) => ({
+        ...(t.pattern !== undefined && String(t.pattern) ? { pattern: regex(String(t.pattern)) } : {}),
+        ...(t.tag !== undefined && String(t.tag) ? { tag: translateRegex(String(t.tag)).source } : {}),
+        negate: t.negate ?? false,
+        skip: t.skip ?? 0,
+      }));
+      // Vale's own tagger is English only, as is wink-pos-tagger's lexicon.
+      return { rule: { ...common, kind: 'sequence', language: 'en', tokens, ignoreCase }, notes };
+    }
     default:
       return { reason: type ? `unknown rule type "${type}"` : 'no "extends" key' };
   }

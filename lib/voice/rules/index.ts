@@ -16,6 +16,7 @@ import { platformLength } from './platform-length';
 import { punctuationRun } from './punctuation-run';
 import { repetition } from './repetition';
 import { sentiment } from './sentiment';
+import { sequence } from './sequence';
 import { shouting } from './shouting';
 import { spelling } from './spelling';
 import { substitution } from './substitution';
@@ -25,5 +26,5 @@ export const ruleKinds: { [K in RuleKindName]: RuleKind<RuleOf<K>> } = {
   existence, substitution, occurrence, repetition, capitalization, metric, conditional,
   'platform-length': platformLength, 'entity-limit': entityLimit, emoji, shouting,
   'punctuation-run': punctuationRun, 'personal-data': personalData, disclosure, links, sentiment,
-  address, 'fr-typography': frTypography, inclusive, spelling,
+  address, 'fr-typography': frTypography, inclusive, spelling, sequence,
 };

@@ -22,7 +22,6 @@ describe('importVale', () => {
       Consistency: expect.stringMatching(/^consistency:/),
       Headings: expect.stringMatching(/^scope "heading": "heading" needs the document's heading elements/),
       Nested: expect.stringMatching(/unsafe regular expression refused/),
-      Passive: expect.stringMatching(/^sequence:/),
     });
   });
 
@@ -35,6 +34,17 @@ describe('importVale', () => {
     expect(byId('Acme.Acronyms')).toMatchObject({ kind: 'conditional', ignoreCase: false, exceptions: ['API', 'FAQ', 'URL'] });
     expect(byId('Acme.Readability')).toMatchObject({ kind: 'metric', condition: '> 8' });
     expect(byId('Acme.SentenceCase')).toMatchObject({ kind: 'capitalization', mode: 'sentence-start' });
+  });
+
+  it('maps sequence tokens onto the English sequence rule, run per sentence whatever the scope, and refuses malformed ones', () => {
+    expect(byId('Acme.Passive')).toMatchObject({ kind: 'sequence', language: 'en', tokens: [{ tag: 'VBN|VBD', negate: false, skip: 0 }, { pattern: 'by', negate: false, skip: 0 }] });
+    const one = (yaml: string) => importVale([{ path: 'S/R.yml', yaml }], 'S');
+    const scoped = one("extends: sequence\nmessage: m\nscope: heading\ntokens:\n  - tag: NN\n  - pattern: '(?i)using'\n");
+    expect(scoped.unsupported).toEqual([]);
+    expect(scoped.pack.rules[0]).toMatchObject({ ignoreCase: true, tokens: [{ tag: 'NN' }, { pattern: 'using' }] });
+    expect(scoped.pack.rules[0]).not.toHaveProperty('blocks');
+    expect(one('extends: sequence\nmessage: m\ntokens: [by]\n').unsupported).toEqual([{ rule: 'S.R', reason: expect.stringMatching(/^"tokens\.0": /) }]);
+    expect(one('extends: sequence\nmessage: m\ntokens:\n  - tag: NN\n').unsupported).toEqual([{ rule: 'S.R', reason: expect.stringMatching(/anchor/) }]);
   });
 
   it('maps swap, with "a|b" alternatives and regex keys', () => {
