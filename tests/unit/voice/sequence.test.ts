@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../lib/voice/engine';
 import { englishTagger } from '../../../lib/voice/pos-en';
@@ -72,5 +74,35 @@ describe('sequence', () => {
 
   it('needs a step with a pattern to anchor it', () => {
     expect(() => packOf([rule({ kind: 'sequence', language: 'en', tokens: [{ tag: 'NN' }, { pattern: 'x', negate: true }] })])).toThrow(/anchor/);
+  });
+});
+
+describe('the tagger stays out of the page', () => {
+  // Its lexicon weighs megabytes: a static import reachable from a content script or the engine would bundle it there.
+  const root = join(import.meta.dirname, '../../..');
+  const reach = (entry: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    for (const [, spec] of readFileSync(entry, 'utf8').matchAll(/^(?:import|export)\s(?:[^;]*?\sfrom\s+)?'([^']+)'/gms)) {
+      if (!spec!.startsWith('.') && !spec!.startsWith('@/')) {
+        seen.add(spec!);
+        continue;
+      }
+      const base = spec!.startsWith('@/') ? join(root, spec!.slice(2)) : join(dirname(entry), spec!);
+      const file = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find(existsSync) ?? (existsSync(base) && base.endsWith('.ts') ? base : undefined);
+      if (file) reach(file, seen);
+    }
+    return seen;
+  };
+  const entries = readdirSync(join(root, 'entrypoints')).filter((f) => f.endsWith('.content.ts'));
+
+  it.each([...entries.map((f) => `entrypoints/${f}`), 'lib/voice/engine.ts', 'lib/voice/index.ts'])('%s never imports it', (entry) => {
+    const reached = [...reach(join(root, entry))];
+    expect(reached.length).toBeGreaterThan(1);
+    expect(reached.filter((m) => m === 'wink-pos-tagger' || m.endsWith('pos-en.ts'))).toEqual([]);
+  });
+
+  it('is reached from pos-en', () => {
+    expect(reach(join(root, 'lib/voice/pos-en.ts')).has('wink-pos-tagger')).toBe(true);
   });
 });
