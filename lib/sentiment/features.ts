@@ -19,6 +19,8 @@ export interface FeatureBuffer {
   idx: Int32Array;
   val: Float32Array;
   n: number;
+  /** Words and emoji of the last text found in the polarity lexicons. */
+  polar: number;
 }
 
 export const MAX_FEATURES = 4096;
@@ -26,7 +28,7 @@ export const MAX_FEATURES = 4096;
 export const MAX_CHARS = 2000;
 
 export function newBuffer(): FeatureBuffer {
-  return { idx: new Int32Array(MAX_FEATURES), val: new Float32Array(MAX_FEATURES), n: 0 };
+  return { idx: new Int32Array(MAX_FEATURES), val: new Float32Array(MAX_FEATURES), n: 0, polar: 0 };
 }
 
 const SEED_WORD = 0x1234567;
@@ -78,7 +80,11 @@ const M = {
   hashtag: meta('hashtag'),
   negation: meta('negation'),
   short: meta('short'),
+  sarcasm: meta('sarcasm'),
 };
+
+/** Marks of irony: the praise around them is read as blame ("Merci pour rien 🙄", "great, another delay 🙄"). */
+const SARCASM = new Set(['🙄', '🙃', '😒', 'sarcasme', 'sarcasm', 'ironie', 'irony']);
 
 /**
  * url | mention | hashtag | word | emoticon | ! or ? runs | ellipsis | pictographic emoji.
@@ -120,6 +126,8 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
   let caps = 0;
   let elong = 0;
   let negations = 0;
+  let sarcasm = false;
+  let polar = 0;
   let lastEnd = 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
@@ -189,11 +197,13 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
       push(buf, M.ellipsis, 1);
       continue;
     }
+    if (SARCASM.has(token) && (m[8] !== undefined || m[3] !== undefined)) sarcasm = true;
     const negated = negLeft > 0;
     push(buf, hashStr(negated ? SEED_NEG : SEED_WORD, token), 1);
     if (opts.bigrams) push(buf, hashStr(hashStr(SEED_BI, prev), token), 1);
     prev = token;
     if (polarity !== 0) {
+      polar++;
       const p = (negated ? -0.5 : 1) * boost * polarity;
       if (p > 0) lexPos += p;
       else lexNeg -= p;
@@ -206,6 +216,13 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
   }
   push(buf, hashStr(hashStr(SEED_BI, prev), '</s>'), opts.bigrams ? 1 : 0);
   normalize(buf, start);
+  buf.polar = polar;
+  if (sarcasm) {
+    push(buf, M.sarcasm, 1);
+    lexNeg += lexPos;
+    lexPos = 0;
+    if (lastLex > 0) lastLex = -lastLex;
+  }
   if (negations) push(buf, M.negation, 1);
   if (lexPos) push(buf, M.lexPos, Math.log1p(lexPos));
   if (lexNeg) push(buf, M.lexNeg, Math.log1p(lexNeg));

@@ -92,6 +92,8 @@ export interface LanguageGuess {
   lang: string;
   /** 0..1. */
   confidence: number;
+  /** Mostly written in a script none of the supported languages uses. */
+  otherScript?: true;
 }
 
 const scores = new Float64Array(SUPPORTED_LANGS.length);
@@ -99,8 +101,8 @@ const scores = new Float64Array(SUPPORTED_LANGS.length);
 export function identifyLanguage(model: LinearModel, text: string, buf: FeatureBuffer): LanguageGuess {
   const { latin, other, sample } = langFeatures(text, buf);
   if (other > latin) {
-    for (const [re, code] of SCRIPTS) if (re.test(sample)) return { lang: code, confidence: code === 'und' ? 0 : 0.5 };
-    return { lang: 'und', confidence: 0 };
+    for (const [re, code] of SCRIPTS) if (re.test(sample)) return { lang: code, confidence: code === 'und' ? 0 : 0.5, otherScript: true };
+    return { lang: 'und', confidence: 0, otherScript: true };
   }
   if (latin < 3) return { lang: 'und', confidence: 0 };
   model.scores(buf.idx, buf.val, buf.n, scores);

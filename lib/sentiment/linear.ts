@@ -1,8 +1,9 @@
 /**
  * A sparse linear model stored compactly: hashed feature ids (sorted, delta- and varint-encoded)
- * and int8 weights (one per class), both base64. Loaded into an open-addressing table for lookups.
+ * and int8 weights (one per class), both base64. Loaded into an open-addressing table for lookups
+ * that keeps each key beside its weights.
  */
-export const HASH_BITS = 20;
+export const HASH_BITS = 22;
 export const HASH_MASK = (1 << HASH_BITS) - 1;
 
 export interface PackedLinear {
@@ -17,9 +18,12 @@ export interface PackedLinear {
 export class LinearModel {
   readonly classes: string[];
   private readonly mask: number;
-  private readonly slotKeys: Int32Array;
-  private readonly slotWeights: Float32Array;
+  /** Int32 words per slot: the key, then the int8 weights four to a word, so a lookup reads one cache line. */
+  private readonly stride: number;
+  private readonly slots: Int32Array;
+  private readonly scale: number;
   private readonly bias: Float32Array;
+  private readonly sums: Float64Array;
 
   constructor(packed: PackedLinear) {
     this.classes = packed.classes;
@@ -29,35 +33,42 @@ export class LinearModel {
     let cap = 16;
     while (cap < keys.length * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.slotKeys = new Int32Array(cap).fill(-1);
-    this.slotWeights = new Float32Array(cap * k);
+    this.stride = 1 + Math.ceil(k / 4);
+    this.slots = new Int32Array(cap * this.stride);
+    for (let s = 0; s < cap; s++) this.slots[s * this.stride] = -1;
+    this.scale = packed.scale;
     this.bias = Float32Array.from(packed.bias);
+    this.sums = new Float64Array(k);
     for (let i = 0; i < keys.length; i++) {
       let s = slotOf(keys[i]!, this.mask);
-      while (this.slotKeys[s] !== -1) s = (s + 1) & this.mask;
-      this.slotKeys[s] = keys[i]!;
-      for (let c = 0; c < k; c++) this.slotWeights[s * k + c] = ((q[i * k + c]! << 24) >> 24) * packed.scale;
+      while (this.slots[s * this.stride] !== -1) s = (s + 1) & this.mask;
+      const at = s * this.stride;
+      this.slots[at] = keys[i]!;
+      for (let c = 0; c < k; c++) this.slots[at + 1 + (c >> 2)]! |= q[i * k + c]! << (8 * (c & 3));
     }
   }
 
   /** Adds the class scores of features (idx, val) to `out` (length = classes), starting from the bias. */
   scores(idx: Int32Array, val: Float32Array, n: number, out: Float64Array): void {
     const k = this.classes.length;
-    for (let c = 0; c < k; c++) out[c] = this.bias[c]!;
+    const { slots, stride, mask, sums } = this;
+    sums.fill(0);
     for (let i = 0; i < n; i++) {
       const key = idx[i]! & HASH_MASK;
-      let s = slotOf(key, this.mask);
+      let s = slotOf(key, mask);
       for (;;) {
-        const at = this.slotKeys[s]!;
+        const at = slots[s * stride]!;
         if (at === key) {
           const v = val[i]!;
-          for (let c = 0; c < k; c++) out[c]! += v * this.slotWeights[s * k + c]!;
+          const base = s * stride + 1;
+          for (let c = 0; c < k; c++) sums[c]! += v * ((slots[base + (c >> 2)]! << (24 - 8 * (c & 3))) >> 24);
           break;
         }
         if (at === -1) break;
-        s = (s + 1) & this.mask;
+        s = (s + 1) & mask;
       }
     }
+    for (let c = 0; c < k; c++) out[c] = this.bias[c]! + sums[c]! * this.scale;
   }
 }
 

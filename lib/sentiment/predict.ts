@@ -1,32 +1,55 @@
 /** classify() given loaded models (sentiment classes in LABELS order); index.ts binds it to the shipped artifact, the training script to candidates. */
 import { extractFeatures, newBuffer, type FeatureOptions } from './features';
-import { identifyLanguage, SUPPORTED_LANGS } from './langid';
+import { identifyLanguage } from './langid';
 import { LinearModel, softmax, type PackedLinear } from './linear';
+import { isUncertain } from './confidence';
 import { findRisks } from './risks';
 import { LABELS } from './metrics';
 import type { SentimentResult } from './types';
 
+/** The table for text in no supported language: the weights all six languages share. */
+export const SHARED_TABLE = 'und';
+
+/** Top softmax probability → chance the label is right, as points for linear interpolation. */
+export interface Calibration {
+  x: number[];
+  y: number[];
+}
+
 export interface ModelArtifact {
-  version: 1;
+  version: 2;
   options: FeatureOptions;
-  sentiment: PackedLinear;
+  /** One table per supported language, and SHARED_TABLE. */
+  sentiment: Record<string, PackedLinear>;
   langid: PackedLinear;
+  calibration: Calibration;
 }
 
 export interface LoadedModels {
   options: FeatureOptions;
-  sentiment: LinearModel;
+  sentiment: Map<string, LinearModel>;
   langid: LinearModel;
+  calibration: Calibration;
 }
 
 export function loadModels(artifact: ModelArtifact): LoadedModels {
-  return { options: artifact.options, sentiment: new LinearModel(artifact.sentiment), langid: new LinearModel(artifact.langid) };
+  return {
+    options: artifact.options,
+    sentiment: new Map(Object.entries(artifact.sentiment).map(([lang, packed]) => [lang, new LinearModel(packed)])),
+    langid: new LinearModel(artifact.langid),
+    calibration: artifact.calibration,
+  };
+}
+
+export function calibrated({ x, y }: Calibration, p: number): number {
+  if (p <= x[0]!) return y[0]!;
+  for (let i = 1; i < x.length; i++) if (p <= x[i]!) return y[i - 1]! + ((y[i]! - y[i - 1]!) * (p - x[i - 1]!)) / (x[i]! - x[i - 1]!);
+  return y[y.length - 1]!;
 }
 
 const featureBuf = newBuffer();
 const langBuf = newBuffer();
 const probs = new Float64Array(3);
-const supported = new Set<string>(SUPPORTED_LANGS);
 
 /** The sentiment part only (no risk scan): what evaluation and training measure. */
 export function predictSentiment(models: LoadedModels, text: string): Omit<SentimentResult, 'risks'> {
@@ -34,15 +57,21 @@ export function predictSentiment(models: LoadedModels, text: string): Omit<Senti
   const words = extractFeatures(text, models.options, featureBuf);
   // Nothing to judge (empty, punctuation, control characters): neutral, and saying so.
   if (words === 0) return { label: 'neutral', score: 0, confidence: 0, lang: guess.lang };
-  models.sentiment.scores(featureBuf.idx, featureBuf.val, featureBuf.n, probs);
+  const table = models.sentiment.get(guess.lang) ?? models.sentiment.get(SHARED_TABLE)!;
+  table.scores(featureBuf.idx, featureBuf.val, featureBuf.n, probs);
   const best = softmax(probs, 3);
-  const label = LABELS[best]!;
-  // 1/3 is a coin toss between three labels; a text of one or two words, or in an unsupported language, is judged on little.
-  let confidence = Math.max(0, (probs[best]! - 1 / 3) * 1.5);
-  if (words < 3) confidence *= 0.3 + 0.2 * words;
-  if (!supported.has(guess.lang)) confidence *= 0.5;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { label, score: round(Math.max(-1, Math.min(1, probs[2]! - probs[0]!))), confidence: round(confidence), lang: guess.lang };
+  // Text in another script is judged on its emoji and punctuation alone: the calibration, fitted on
+  // the six languages, would overstate it.
+  const confidence = round(calibrated(models.calibration, probs[best]!) * (guess.otherScript ? 0.5 : 1));
+  // One or two words no lexicon knows ("ok", "d'accord"), on which the model is unsure: no mood to report.
+  const unjudged = words <= 2 && featureBuf.polar === 0 && isUncertain(confidence);
+  return {
+    label: unjudged ? 'neutral' : LABELS[best]!,
+    score: round(Math.max(-1, Math.min(1, probs[2]! - probs[0]!))),
+    confidence,
+    lang: guess.lang,
+  };
 }
 
 export function classifyWith(models: LoadedModels, text: string): SentimentResult {
