@@ -223,8 +223,8 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
   let variant = 0;
   for (const [name, v] of Object.entries(variants)) {
     variant++;
-    const withRuns = [];
-    const withoutRuns = [];
+    const withRuns: Awaited<ReturnType<typeof scrollRun>>[] = [];
+    const withoutRuns: Awaited<ReturnType<typeof scrollRun>>[] = [];
     for (let run = 0; run < RUNS; run++) {
       const first = (variant * 10 + run) * 100_000;
       const path = `/vigie_demo/status/18600000000000${String(variant * 10 + run).padStart(5, '0')}`;
@@ -243,6 +243,9 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
       scriptMsWith: withMs,
       scriptMsWithout: withoutMs,
       scriptOverheadPct,
+      // Each run's own overhead (its scroll with against its scroll without): the spread says how far
+      // a single figure can be trusted on this machine.
+      scriptOverheadPctByRun: withRuns.map((r, i) => pct(r.scriptMs, withoutRuns[i]!.scriptMs)),
       taskOverheadPct: pct(median(withRuns.map((r) => r.taskMs)), median(withoutRuns.map((r) => r.taskMs))),
       with: withRuns,
       without: withoutRuns,
