@@ -64,6 +64,8 @@ export const commands: CommandGroup = {
         // The spelling rules check only a reply whose language is known.
         lang: values.lang ?? pack.lang,
         spellers: await createSpellerLoader(nodeDictionaries)([pack]),
+        // The tagger's lexicon takes ~0.4 s to load: only for a pack that has sequence rules.
+        ...(pack.rules.some((r) => r.kind === 'sequence') ? { taggers: { en: (await import('../voice/pos-en')).englishTagger() } } : {}),
         address: values.address as 'vous' | 'tu' | undefined,
         mode: values.expert ? 'expert' : 'trainee',
         ...(values.markdown ? { markup: 'markdown' as const } : {}),

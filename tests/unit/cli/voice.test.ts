@@ -68,9 +68,22 @@ describe('vigie voice', () => {
     expect(code).toBe(0);
     expect(last.pack.format).toBe('vigie-voice-pack');
     expect(last.pack.rules.map((r: { id: string }) => r.id)).toContain('Acme.Terms');
-    expect(last.unsupported.map((u: { rule: string }) => u.rule)).toContain('Acme.Passive');
+    // A part-of-speech sequence imports onto the sequence kind; what cannot is listed with its reason.
+    expect(last.pack.rules.find((r: { id: string }) => r.id === 'Acme.Passive')).toMatchObject({ kind: 'sequence' });
+    expect(last.unsupported.length).toBeGreaterThan(0);
+    for (const u of last.unsupported) expect(u.reason).toEqual(expect.any(String));
     // The spelling rule's ignore file is read relative to the styles path, as Vale does.
     expect(last.pack.rules.find((r: { id: string }) => r.id === 'Acme.Spelling')).toMatchObject({ kind: 'spelling', dictionary: 'en', accept: ['Acme', 'AcmeCloud'] });
     expect(vigie(['voice', 'import-vale', 'tests/fixtures/vale', 'Missing']).code).toBe(2);
+  }, 30_000);
+
+  it('check: a Vale style with sequence rules runs them with the English tagger', () => {
+    const imported = vigie(['voice', 'import-vale', 'tests/fixtures/vale/testdata/styles', 'LanguageTool']);
+    expect(imported.code).toBe(0);
+    const file = join(mkdtempSync(join(tmpdir(), 'vigie-seq-')), 'pack.json');
+    writeFileSync(file, JSON.stringify(imported.last.pack));
+    const { code, last } = vigie(['voice', 'check', '--pack', file, '--lang', 'en'], 'Thanks! It would be great write to us again.');
+    expect(code).toBe(0);
+    expect(last.findings.map((f: { match: string }) => f.match)).toContain('would be great write');
   }, 30_000);
 });
