@@ -149,5 +149,9 @@ describe('side panel: voice tab', () => {
     expect(await unsupported.count()).toBeGreaterThan(0);
     expect(await unsupported.first().textContent()).toMatch(/^Acme\.\w+ : .+/);
     expect(await panel.locator('[data-pack-id$="/vale-Acme"]').textContent()).toContain('propre à la marque');
+    // Its part-of-speech rule imported, and the pack says where it runs rather than finding nothing silently.
+    expect(await panel.locator('[data-pack-id$="/vale-Acme"] [data-testid="pack-cli-only"]').textContent()).toBe(
+      '1 règle de séquence (grammaticale) ne s’applique qu’en ligne de commande (vigie voice check), pas dans la zone de réponse.',
+    );
   });
 });
