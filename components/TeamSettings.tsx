@@ -11,6 +11,7 @@ import { formatRelative } from './format';
 import { useNow } from './hooks';
 import { useLang, useT } from './i18n';
 import { useTeam } from './team';
+import { teamReason } from '../lib/team/reasons';
 
 /** One line for the connection: connected, offline since when, refused and why. */
 export function TeamState({ team }: { team: TeamMirror }) {
@@ -22,7 +23,7 @@ export function TeamState({ team }: { team: TeamMirror }) {
     team.state === 'offline'
       ? t('team.state.offline', { since: formatRelative(team.since, now, lang) })
       : team.state === 'refused' || team.state === 'outdated'
-        ? t(`team.state.${team.state}`, { message: team.message ?? '' })
+        ? t(`team.state.${team.state}`, { message: teamReason(lang, team.message ?? '') })
         : t(`team.state.${team.state}`);
   return (
     <p data-testid="team-state" data-state={team.state} role="status">
@@ -116,7 +117,7 @@ function Connected({ team }: { team: TeamMirror }) {
             {notices.map((n) => (
               <li key={n.id} data-kind={n.kind}>
                 <time dateTime={new Date(n.at).toISOString()}>{new Date(n.at).toLocaleTimeString(lang)}</time>{' '}
-                {n.kind === 'lost' ? t('team.notice.lost', { name: n.detail, doc: n.docId }) : t(`team.notice.${n.kind}`, { doc: n.docId, detail: n.detail })}
+                {n.kind === 'lost' ? t('team.notice.lost', { name: n.detail, doc: n.docId }) : t(`team.notice.${n.kind}`, { doc: n.docId, detail: teamReason(lang, n.detail) })}
               </li>
             ))}
           </ul>
