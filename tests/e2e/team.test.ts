@@ -259,7 +259,10 @@ describe('team workspace', () => {
     const sent = await theirs.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:team-publish', kind: 'voicePack', id: 'acme-ton', locked: false }));
     expect(sent).toMatchObject({ ok: true, data: { queued: true } });
     await expect.poll(() => options.c.locator('[data-testid="team-notices"] li[data-kind="refused"]').count(), { timeout: 10_000 }).toBe(1);
-    expect(await options.c.locator('[data-testid="team-notices"] li[data-kind="refused"]').textContent()).toContain('trainee');
+    // The server's reason, worded in the French interface.
+    expect(await options.c.locator('[data-testid="team-notices"] li[data-kind="refused"]').textContent()).toContain(
+      'Le serveur a refusé voicePack:acme-ton : Un stagiaire ne peut pas publier ni modifier les packs de voix',
+    );
     expect(await serverDoc(team, 'voicePack:acme-ton')).toMatchObject({ by: 'ines', locked: true });
     await Promise.all([page.close(), theirs.close()]);
   });
