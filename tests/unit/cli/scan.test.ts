@@ -10,7 +10,7 @@ import { loadFixture } from '../helpers/fixtures';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const scan = (args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'lib/cli/main.ts', 'scan', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', 'scan', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, out: r.stdout ? (JSON.parse(r.stdout) as { platform: string; url: string | null; comments: { nativeId: string; parentId?: string; text: string }[]; composers: number; skipped: number }) : undefined, stderr: r.stderr };
 };
 
@@ -21,7 +21,7 @@ describe('vigie scan', () => {
     expect(r.status).toBe(0);
     expect(r.out).toMatchObject({ platform: 'x', composers: 0, skipped: 1 });
     expect(r.out!.comments.map((c) => c.nativeId)).toEqual(['1850000000000000001', '1850000000000000002', '1850000000000000003', '1850000000000000004', '1850000000000000005']);
-  });
+  }, 60_000);
 
   it('reads a page report like the page it was made from, its platform and URL taken from the report', () => {
     const THREAD = 'https://x.com/vigie_demo/status/1850000000000000001';
@@ -35,11 +35,11 @@ describe('vigie scan', () => {
     expect(r.out!.comments).toHaveLength(5);
     expect(r.out!.comments.every((c) => /^\d{19}$/.test(c.nativeId) && !c.nativeId.startsWith('18500000000000000'))).toBe(true);
     expect(r.out!.comments.map((c) => c.text).join(' ')).not.toMatch(/commande|Marie/);
-  });
+  }, 60_000);
 
   it('asks for the platform of a page that is no report', () => {
     const r = scan(['tests/fixtures/x/thread.html']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('--platform must be one of');
-  });
+  }, 60_000);
 });
