@@ -187,6 +187,18 @@ export async function serveFixtures(context: BrowserContext, log = new RequestLo
   return log;
 }
 
+/** A platform page in a new tab, with every alert/confirm/prompt it raises recorded (and dismissed): hostile text must raise none. */
+export async function openRecordingDialogs(ext: Extension, url: string): Promise<{ page: Page; dialogs: string[] }> {
+  const page = await ext.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  return { page, dialogs };
+}
+
 export async function openExtensionPage(ext: Extension, page: 'popup' | 'sidepanel' | 'options'): Promise<Page> {
   const tab = await ext.context.newPage();
   await tab.goto(`chrome-extension://${ext.id}/${page}.html`);

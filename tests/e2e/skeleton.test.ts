@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openExtensionPage, type Extension } from './harness';
+import { launchExtension, openExtensionPage, openRecordingDialogs, type Extension } from './harness';
 import { dbCounts } from './db';
 
 let ext: Extension;
@@ -48,13 +48,7 @@ describe('walking skeleton on x.com', () => {
   });
 
   it('never executes hostile comment text', async () => {
-    const page = await ext.context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(THREAD);
+    const { page, dialogs } = await openRecordingDialogs(ext, THREAD);
     await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBe(5);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
@@ -93,13 +87,7 @@ describe('walking skeleton on x.com', () => {
   it('escalates the hostile comment: its markup is shown as text in the dialog, the queue and the incident, and nothing runs', async () => {
     const HOSTILE = 'x:1850000000000000005';
     const MARKUP = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned=true">';
-    const page = await ext.context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(THREAD);
+    const { page, dialogs } = await openRecordingDialogs(ext, THREAD);
     const badge = page.locator(`vigie-badge[data-vigie-comment="${HOSTILE}"]`);
     await expect.poll(() => badge.getAttribute('data-vigie-sentiment'), { timeout: 15_000 }).toBeTruthy();
     await badge.locator('[data-action="escalate"]').click();

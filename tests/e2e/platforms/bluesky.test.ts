@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { editorModelText, launchExtension, type Extension } from '../harness';
+import { editorModelText, launchExtension, openRecordingDialogs, type Extension } from '../harness';
 import { dbRows } from '../db';
 
 const FEED = 'https://bsky.app/';
@@ -16,16 +16,7 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function open(url: string) {
-  const page = await ext.context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url);
-  return { page, dialogs };
-}
+const open = (url: string) => openRecordingDialogs(ext, url);
 /** What the extension stored for these comment ids: text and parent, from the background's database. */
 async function stored(ids: string[]) {
   const rows = await dbRows<{ id: string; text: string; parentId?: string }>(ext.worker, 'comments');

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { launchExtension, type Extension } from '../harness';
+import { launchExtension, openRecordingDialogs, type Extension } from '../harness';
 import { dbRow } from '../db';
 
 const THREAD = 'https://old.reddit.com/r/vigie_modo/comments/1gvmodo/livraison_en_retard/';
@@ -26,13 +26,7 @@ const topLevel = (page: Page) => page.locator('.commentarea > form.usertext.clon
 const value = (page: Page, selector: string) => page.locator(selector).inputValue();
 
 async function openThread(): Promise<{ page: Page; dialogs: string[] }> {
-  const page = await ext.context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(THREAD);
+  const { page, dialogs } = await openRecordingDialogs(ext, THREAD);
   await expect.poll(() => badges(page), { timeout: 15_000 }).toBe(READ.length);
   return { page, dialogs };
 }
