@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openRecordingDialogs, type Extension } from '../harness';
 import { platformSuite } from './contract';
 
 platformSuite({
@@ -27,4 +28,36 @@ platformSuite({
     model: 'yt-reply-2',
     reply: 'Bonjour Jeanne 😊',
   },
+});
+
+describe('youtube.com: the hostile comment in the template picker', () => {
+  let ext: Extension;
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('greets its author in the picker as text, and nothing runs', async () => {
+    const { page, dialogs } = await openRecordingDialogs(ext, 'https://www.youtube.com/watch?v=vIgIeDeMo01');
+    await expect.poll(() => page.locator('vigie-badge[data-vigie-sentiment]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Replying under the hostile comment: YouTube renders the reply dialog inside that comment.
+    await page.evaluate(() => {
+      const hostile = Array.from(document.querySelectorAll('ytd-comment-view-model')).find((c) => c.querySelector('#author-text')?.textContent?.includes('onerror'))!;
+      hostile.querySelector('#action-buttons')!.append(document.querySelector('#reply-dialog')!);
+    });
+    await page.locator('#contenteditable-root').click();
+    await expect.poll(() => page.locator('vigie-composer-bar [data-action="open-picker"] >> visible=true').count(), { timeout: 10_000 }).toBe(1);
+    await page.locator('vigie-composer-bar [data-action="open-picker"] >> visible=true').click();
+    const picker = page.locator('vigie-template-picker');
+    await picker.locator('input[type=search]').fill('retard');
+    const preview = picker.locator('[role="option"][data-template-id="starter-delay"] .preview');
+    // In the language the comment was read in (its text mixes scripts): the greeting is what matters.
+    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/^(Bonjour|Hi) @<img src=x onerror=alert\(1\)>, /);
+    expect(await picker.locator('.preview img, .preview script').count()).toBe(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
 });
