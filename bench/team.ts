@@ -20,7 +20,7 @@ import type { CommentRecord } from '../lib/db/model';
 import { openDb, type VigieDb } from '../lib/db/schema';
 import { classify } from '../lib/sentiment/index';
 import { recordCommentAction } from '../lib/team/actions';
-import { addMember, initWorkspace, type AdminAuth } from '../lib/team/admin';
+import { addMember, basic, initWorkspace, type AdminAuth } from '../lib/team/admin';
 import { DOC_VERSION, docId, teamDoc, type Role, type SharedComment, type TeamDoc } from '../lib/team/docs';
 import { createEngine, type Engine } from '../lib/team/engine';
 import { template } from '../lib/templates/model';
@@ -220,11 +220,11 @@ async function prepareWorkspace(scope: Scope): Promise<Workspace> {
     invitations.set(m.name, JSON.stringify(added.invitation));
   }
   const { docs, comments, templates, voicePacks } = workspaceDocs();
-  const basic = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
+  const authorization = basic(auth.user, auth.password);
   for (let i = 0; i < docs.length; i += 500) {
     const res = await fetch(`${server.url}/${WS}/_bulk_docs`, {
       method: 'POST',
-      headers: { authorization: basic, 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify({ docs: docs.slice(i, i + 500) }),
     });
     const body = (await res.json()) as { ok?: boolean; error?: string; reason?: string }[];
@@ -513,8 +513,8 @@ async function serveThread(context: BrowserContext) {
 
 /** Where a flag that did not show stopped: on the server, in Léa's database, in her panel's queue. */
 async function whyNot(ws: Workspace, panel: Page, id: string) {
-  const basic = `Basic ${Buffer.from(`${ws.auth.user}:${ws.auth.password}`).toString('base64')}`;
-  const onServer = await fetch(`${ws.server.url}/${WS}/${encodeURIComponent(`flag:${id}`)}`, { headers: { authorization: basic } });
+  const authorization = basic(ws.auth.user, ws.auth.password);
+  const onServer = await fetch(`${ws.server.url}/${WS}/${encodeURIComponent(`flag:${id}`)}`, { headers: { authorization } });
   await nameShim(panel);
   const there = await panel.evaluate(async (commentId) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {

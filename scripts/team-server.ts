@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { basic } from '../lib/team/admin';
 
 export interface TeamServer {
   url: string;
@@ -96,19 +97,19 @@ export async function startTeamServer(opts: TeamServerOptions = {}): Promise<Tea
   const url = `http://127.0.0.1:${port}`;
   const adminUser = 'vigie-admin';
   const adminPassword = opts.adminPassword ?? randomSecret();
-  const basic = `Basic ${Buffer.from(`${adminUser}:${adminPassword}`).toString('base64')}`;
+  const authorization = basic(adminUser, adminPassword);
   try {
     if (child.pid === undefined) throw new Error('pouchdb-server did not start');
     await waitFor(async () => (await fetch(`${url}/`)).ok, 'answer', () => exit);
     // The server starts in "admin party" (everyone is admin) until its first admin exists; a
     // restarted one already has ours in its config.
-    const session = await fetch(`${url}/_session`, { headers: { authorization: basic } });
+    const session = await fetch(`${url}/_session`, { headers: { authorization } });
     const known = session.ok && ((await session.json()) as { userCtx?: { name?: string } }).userCtx?.name === adminUser;
     const put = known ? undefined : await fetch(`${url}/_config/admins/${adminUser}`, { method: 'PUT', body: JSON.stringify(adminPassword) });
     if (put && !put.ok) throw new Error(`pouchdb-server refused the admin: ${put.status} ${await put.text()}`);
     await waitFor(
       async () => {
-        const res = await fetch(`${url}/_session`, { headers: { authorization: basic } });
+        const res = await fetch(`${url}/_session`, { headers: { authorization } });
         const body = z.object({ userCtx: z.object({ roles: z.array(z.string()) }) }).parse(await res.json());
         return body.userCtx.roles.includes('_admin');
       },

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { addMember, initWorkspace } from '../../lib/team/admin';
+import { addMember, basic, initWorkspace } from '../../lib/team/admin';
 import type { Role } from '../../lib/team/docs';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server';
 import { launchExtension, type LaunchOptions } from './harness';
@@ -104,7 +104,7 @@ export async function joinTeam(profile: Profile, team: Team, member: string): Pr
 /** What the server holds, read as its admin. */
 export async function serverDoc(team: Team, id: string): Promise<Record<string, unknown> | undefined> {
   const { url, adminUser, adminPassword } = team.server;
-  const res = await fetch(`${url}/${team.workspace}/${encodeURIComponent(id)}`, { headers: { authorization: `Basic ${Buffer.from(`${adminUser}:${adminPassword}`).toString('base64')}` } });
+  const res = await fetch(`${url}/${team.workspace}/${encodeURIComponent(id)}`, { headers: { authorization: basic(adminUser, adminPassword) } });
   return res.status === 404 ? undefined : ((await res.json()) as Record<string, unknown>);
 }
 
@@ -112,7 +112,7 @@ export async function putAsAdmin(team: Team, doc: Record<string, unknown>): Prom
   const { url, adminUser, adminPassword } = team.server;
   const res = await fetch(`${url}/${team.workspace}/${encodeURIComponent(String(doc._id))}`, {
     method: 'PUT',
-    headers: { authorization: `Basic ${Buffer.from(`${adminUser}:${adminPassword}`).toString('base64')}`, 'content-type': 'application/json' },
+    headers: { authorization: basic(adminUser, adminPassword), 'content-type': 'application/json' },
     body: JSON.stringify(doc),
   });
   return res.status;

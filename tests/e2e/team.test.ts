@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_VERSION } from '../../lib/team/docs';
+import { basic } from '../../lib/team/admin';
 import { joinTeam, launchProfile, putAsAdmin, serverDoc, startTeam, type Profile, type Team } from './team-harness';
 import { dbRows } from './db';
 
@@ -153,7 +154,7 @@ describe('team workspace', () => {
     const { url, adminUser, adminPassword } = team.server;
     const res = await fetch(`${url}/${team.workspace}/_bulk_docs`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${adminUser}:${adminPassword}`).toString('base64')}`, 'content-type': 'application/json' },
+      headers: { authorization: basic(adminUser, adminPassword), 'content-type': 'application/json' },
       body: JSON.stringify({ docs }),
     });
     expect(res.status).toBe(201);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../../lib/cli/team';
 import { CliError } from '../../../lib/cli/io';
 import { buildSecurity } from '../../../lib/team/design';
+import { basic } from '../../../lib/team/admin';
 import { DESIGN_VERSION, invitation } from '../../../lib/team/docs';
 import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
 
@@ -59,7 +60,7 @@ async function vigie(...argv: string[]): Promise<Run> {
 async function http(method: string, path: string, auth: [string, string] = [server.adminUser, server.adminPassword], body?: unknown) {
   const res = await fetch(`${server.url}/${path}`, {
     method,
-    headers: { authorization: `Basic ${Buffer.from(auth.join(':')).toString('base64')}`, 'content-type': 'application/json' },
+    headers: { authorization: basic(...auth), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };

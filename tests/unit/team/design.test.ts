@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, initWorkspace } from '../../../lib/team/admin';
+import { addMember, basic, initWorkspace } from '../../../lib/team/admin';
 import { buildDesignDoc, buildSecurity } from '../../../lib/team/design';
 import { DESIGN_ID, DESIGN_VERSION, docTypes, type Role } from '../../../lib/team/docs';
 import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
@@ -225,7 +225,6 @@ describe('against a real pouchdb-server', () => {
   let server: TeamServer;
   let password: Record<'lea' | 'tina' | 'carl' | 'eve', string>;
   const auth = () => ({ server: server.url, user: server.adminUser, password: server.adminPassword });
-  const basic = (user: string, pw: string) => `Basic ${Buffer.from(`${user}:${pw}`).toString('base64')}`;
   const as = (user: keyof typeof password) => ({ authorization: basic(user, password[user]), 'content-type': 'application/json' });
   const admin = () => ({ authorization: basic(server.adminUser, server.adminPassword), 'content-type': 'application/json' });
 
