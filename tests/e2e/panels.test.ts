@@ -103,7 +103,12 @@ describe('side panel, popup and options', () => {
     await expect.poll(() => x.textContent(), { timeout: 15_000 }).toMatch(/^✅ X 3 commentaires, 1 zone de réponse /);
     expect(await x.getAttribute('data-healthy')).toBe('true');
 
-    await page.goto('https://x.com/vigie_demo/status/1850000000000000099');
+    // The same thread as if X changed its markup overnight: the timestamps, the only place a tweet's
+    // permalink and date are read from, become spans. Every tweet is still found, none can be read.
+    const CHANGED = 'https://x.com/vigie_demo/status/1850000000000000099';
+    const changed = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'x', 'thread.html'), 'utf8').replace(/<time datetime=/g, '<span data-datetime=').replace(/<\/time>/g, '</span>');
+    await page.route(CHANGED, (route) => route.fulfill({ contentType: 'text/html', body: changed }));
+    await page.goto(CHANGED);
     await expect.poll(() => x.getAttribute('data-problems'), { timeout: 15_000 }).toBe('unreadable');
     expect(await x.textContent()).toMatch(/^⚠️ X 6 commentaires trouvés mais aucun lisible : la plateforme a peut-être changé sa mise en page /);
     expect(await x.getAttribute('data-healthy')).toBe('false');
