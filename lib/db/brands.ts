@@ -24,7 +24,8 @@ export const listBrands = (db: VigieDb) => db.brands.orderBy('name').toArray();
 export const deleteBrand = (db: VigieDb, id: string) => db.brands.delete(id);
 
 const norm = (h: string) => h.trim().replace(/^@/, '').toLowerCase();
-const sameHandle = (a: string, b: string) => norm(a) === norm(b);
+/** One account written with or without its @, in any case. */
+export const sameHandle = (a: string, b: string) => norm(a) === norm(b);
 
 /** The brand whose accounts include the one being managed on this page, if any. */
 export async function brandForAccount(db: VigieDb, platform: string, handle: string): Promise<BrandRecord | undefined> {

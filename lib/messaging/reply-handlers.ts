@@ -3,7 +3,7 @@
  * content script stays small: the page sends the text and gets back findings or a rendered reply.
  */
 import { isCrisisMode } from '../crisis/model';
-import { brandForAccount, listBrands } from '../db/brands';
+import { brandForAccount, listBrands, sameHandle } from '../db/brands';
 import type { BrandRecord } from '../db/model';
 import { listActiveIncidents } from '../db/incidents';
 import type { VigieDb } from '../db/schema';
@@ -28,8 +28,6 @@ export interface ReplyDeps {
   spellers?: SpellerLoader;
 }
 
-const sameAccount = (handle: string, account: string) => handle.replace(/^@/, '').toLowerCase() === account.replace(/^@/, '').toLowerCase();
-
 /** The brand of the account on the page; with a single brand configured, that one. */
 async function brandOf(db: VigieDb, platform: PlatformId, account?: string): Promise<BrandRecord | undefined> {
   if (account) {
@@ -47,7 +45,7 @@ export function createReplyHandlers({ db, classify, now, spellers }: ReplyDeps):
     const [brand, agent, comment] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'agent'), commentId ? db.comments.get(commentId) : undefined]);
     const brandAgent = brand?.agents.find((a) => a.name === agent.name) ?? brand?.agents[0];
     // Replying under the account's own post: nobody to greet by name, the template shows its marker.
-    const ours = !!account && !!comment?.author.handle && sameAccount(comment.author.handle, account);
+    const ours = !!account && !!comment?.author.handle && sameHandle(comment.author.handle, account);
     return {
       ...(comment && !ours ? { author: { name: comment.author.name, ...(comment.author.handle ? { handle: comment.author.handle } : {}) } } : {}),
       ...(brand ? { brand: { name: brand.name } } : {}),

@@ -27,7 +27,7 @@ const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'wbr']);
 const ROUTE_WORDS = new Set([
   'status', 'statuses', 'post', 'posts', 'comments', 'comment', 'r', 'u', 'user', 'video', 'watch', 'shorts', 'p', 'reel', 'reels', 'profile', 'feed',
   'home', 'notifications', 'search', 'hashtag', 'tags', 'groups', 'photo', 'photos', 'live', 'i', 'web', 'explore', 'permalink', 'story', 'stories',
-  'channel', 'c', 'community', 'in', 'company', 'activity', 'update', 'urn', 'li', 'thread', 'threads', 'lists', 'list', 'hashtags', 'deck', 'web', 'mod', 'queue',
+  'channel', 'c', 'community', 'in', 'company', 'activity', 'update', 'urn', 'li', 'thread', 'threads', 'lists', 'list', 'hashtags', 'deck', 'mod', 'queue',
 ]);
 
 /** Kept attributes that end with a person: X's UserAvatar-Container-<handle>, Bluesky's feedItem-by-<handle>. */

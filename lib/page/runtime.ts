@@ -213,8 +213,8 @@ function answering(adapter: PlatformAdapter, session: Session, doc: Document, ed
   if (!id || after) return id;
   // Comments on a video or a post Vigie does not read (TikTok, YouTube) have no parent: after several
   // such threads the box answers the post, not the last commenter.
-  const roots = new Set(preceding.map((el) => rootOf(session, session.done.get(el)!)));
-  return roots.size === 1 ? rootOf(session, id) : undefined;
+  const root = rootOf(session, id);
+  return root !== undefined && preceding.every((el) => rootOf(session, session.done.get(el)!) === root) ? root : undefined;
 }
 
 /** The key of a comment's thread root, or undefined when the root is not a comment read on this page. */
