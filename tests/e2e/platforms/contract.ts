@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { editorModelText, launchExtension, type Extension } from '../harness';
+import { editorModelText, launchExtension, openRecordingDialogs, type Extension } from '../harness';
 import { insertDelayTemplate } from '../picker';
 
 export interface PlatformSuite {
@@ -43,15 +43,9 @@ export function platformSuite(s: PlatformSuite): void {
 
   const sentimentBadges = (page: Page) => page.locator('vigie-badge[data-vigie-sentiment]').count();
   async function open() {
-    const page = await ext.context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(s.url);
-    if (s.ready) await page.locator(s.ready).first().waitFor();
-    return { page, dialogs };
+    const opened = await openRecordingDialogs(ext, s.url);
+    if (s.ready) await opened.page.locator(s.ready).first().waitFor();
+    return opened;
   }
 
   describe(`${s.name} in real Chromium`, () => {

@@ -4,10 +4,10 @@
  * grantedHosts explains; everything else (registration, storage, the background's sender check) is
  * the product's own code, driven from the options page as a user would.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { editorModelText, launchExtension, openExtensionPage, type Extension } from '../harness';
+import { editorModelText, launchExtension, openExtensionPage, openRecordingDialogs, type Extension } from '../harness';
 import { dbRow } from '../db';
 import { insertDelayTemplate } from '../picker';
 
@@ -15,26 +15,15 @@ const STATUS = 'https://mastodon.social/@vigie/113500000000000001';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
 
 let ext: Extension;
-let context: BrowserContext;
 
 beforeAll(async () => {
   ext = await launchExtension({ grantedHosts: ['https://mastodon.social/*'] });
-  context = ext.context;
 });
 afterAll(async () => {
   await ext?.close();
 });
 
-async function open(url: string) {
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url);
-  return { page, dialogs };
-}
+const open = (url: string) => openRecordingDialogs(ext, url);
 const sentimentBadges = (page: Page) => page.locator('vigie-badge[data-vigie-sentiment]').count();
 
 describe('a Mastodon instance (mastodon.social) in real Chromium', () => {
