@@ -208,6 +208,17 @@ export interface TeamStateMessage {
   views: { id: string; team: z.infer<typeof teamView> }[];
 }
 
+/**
+ * From the background to a tab after an install or an update (lib/background/inject.ts): a live
+ * content script of this extension answers PingAnswer at once; an orphaned one cannot hear it.
+ */
+export interface PingMessage {
+  type: 'bg:ping';
+}
+export interface PingAnswer {
+  alive: true;
+}
+
 /** `forbidden`: the request is well formed and from us, but a lead's lock or the member's role does not allow it. */
 export const errorCode = z.enum(['bad-request', 'unknown-type', 'forbidden-sender', 'forbidden', 'not-found', 'internal']);
 export type ErrorCode = z.infer<typeof errorCode>;

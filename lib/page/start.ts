@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectUiLang, type UiLang } from '../i18n';
-import type { TeamStateMessage } from '../messaging/protocol';
+import type { PingAnswer, TeamStateMessage } from '../messaging/protocol';
 import { browserSender } from '../messaging/send';
 import type { PlatformAdapter } from '../platforms/types';
 import type { PageState } from '../settings/page-state';
@@ -14,6 +14,19 @@ import { showUpdateNote, UPDATE_NOTE_TAG } from './update-note';
 const langOf = (s: PageState): UiLang => (s.uiLang === 'auto' ? detectUiLang() : s.uiLang);
 
 export async function startContentScript(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
+  let page: PageController | undefined;
+  // Listening from the first moment, before the awaits below: the background's ping after an install
+  // (lib/background/inject.ts) must find this script even while it starts, or it would run a second copy.
+  // The keyboard shortcut is a browser command: the background forwards it to the active tab.
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: PingAnswer) => void) => {
+    if (sender.id !== browser.runtime.id) return;
+    const type = (message as { type?: string } | null)?.type;
+    if (type === 'bg:ping') sendResponse({ alive: true });
+    else if (type === 'bg:open-picker') page?.openPicker();
+    else if (type === 'bg:team-state') page?.showTeam((message as TeamStateMessage).views);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   const state = await storagePageState();
   if (ctx.isInvalid) return;
   // A copy of this script from before an update (run again in open tabs by lib/background/inject.ts)
@@ -25,7 +38,6 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
   });
   // WXT notices an update only when asked (isValid) and watches navigation without polling: ask once a second.
   ctx.setInterval(() => {}, 1000);
-  let page: PageController | undefined;
   const { send, stats } = browserSender({
     onStats: () => page?.transportChanged(),
     // A failed send often notices before WXT's once-a-second check does.
@@ -42,13 +54,4 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
     lang: langOf(state.get()),
     voiceEnabled: () => !state.get().voice.disabledPlatforms.includes(adapter.id),
   });
-  // The keyboard shortcut is a browser command: the background forwards it to the active tab.
-  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return;
-    const type = (message as { type?: string } | null)?.type;
-    if (type === 'bg:open-picker') page?.openPicker();
-    else if (type === 'bg:team-state') page?.showTeam((message as TeamStateMessage).views);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }

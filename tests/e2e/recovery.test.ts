@@ -118,6 +118,40 @@ describe('the reply box while the worker keeps stopping', () => {
 });
 
 describe('an extension updated under an open tab', () => {
+  it('a tab that already runs the current script keeps it: the background, starting scripts after an install, asks first', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://x.com/vigie_demo/status/1850000000000000001');
+    await expect.poll(() => page.locator(BADGED).count(), { timeout: 15_000 }).toBe(5);
+    await page.evaluate(() => document.querySelectorAll('vigie-badge').forEach((b) => b.setAttribute('data-first', '')));
+    // The browser's own install event, fired to the background's listener; the calls it makes to the tabs are recorded.
+    await ext.worker.evaluate(() => {
+      type Calls = { pinged: number; answered: number; injected: number };
+      type Call = (...args: unknown[]) => Promise<unknown>;
+      type Chrome = { tabs: { sendMessage: Call }; scripting: { executeScript: Call }; runtime: { onInstalled: { dispatch(details: unknown): void } } };
+      const g = globalThis as unknown as { chrome: Chrome; __calls: Calls };
+      const calls: Calls = (g.__calls = { pinged: 0, answered: 0, injected: 0 });
+      const sendMessage = g.chrome.tabs.sendMessage.bind(g.chrome.tabs);
+      g.chrome.tabs.sendMessage = async (...args: unknown[]) => {
+        calls.pinged++;
+        const answer = await sendMessage(...args);
+        calls.answered++;
+        return answer;
+      };
+      const executeScript = g.chrome.scripting.executeScript.bind(g.chrome.scripting);
+      g.chrome.scripting.executeScript = (...args: unknown[]) => {
+        calls.injected++;
+        return executeScript(...args);
+      };
+      g.chrome.runtime.onInstalled.dispatch({ reason: 'install' });
+    });
+    const calls = () => ext.worker.evaluate(() => (globalThis as unknown as { __calls: { pinged: number; answered: number; injected: number } }).__calls);
+    await expect.poll(async () => (await calls()).answered, { timeout: 15_000 }).toBe(1);
+    expect(await calls()).toEqual({ pinged: 1, answered: 1, injected: 0 });
+    expect(await page.locator(`${BADGED}[data-first]`).count()).toBe(5);
+    expect(await page.locator('vigie-badge').count()).toBe(5);
+    await page.close();
+  });
+
   it('the new version takes the open tab over: fresh badges, no reload, no note, nothing thrown', async () => {
     const page = await ext.context.newPage();
     const errors: string[] = [];
