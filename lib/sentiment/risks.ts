@@ -98,11 +98,16 @@ function phraseFindings(folded: string, out: RiskFinding[]): void {
   }
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
+/**
+ * Every run bounded by what an address allows (64 before the @, labels of 63, a few of them): a
+ * comment of 10,000 letters or of "a.a.a…" cost a quadratic scan, and Firefox's regex engine gave up
+ * on the nested repeat ("too much recursion"), failing the whole batch of comments.
+ */
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,6}\.[a-z]{2,24}(?![\p{L}\p{N}-])/giu;
 /** French numbers (06 12 34 56 78, +33 6 12 34 56 78, 0033…) and other international ones (+44 20 7946 0958). */
 const PHONE = /(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\))?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)|(?<![\d+\w])\+[1-9]\d{0,2}(?:[\s.-]?\(?\d{1,4}\)?){2,6}(?!\d)/g;
 const ORDER =
-  /\b(?:commande|cde|cmd|order|réf(?:érence)?|ref(?:erence)?|dossier|ticket|suivi|tracking|colis|facture|invoice|case)\s*(?:n°|n[o°º]\.?|#|no\.?|num(?:éro|ber|ero)?\.?|id)?\s*[:#]?\s*(#?[a-z]{0,4}[-\d][a-z\d-]{4,})/giu;
+  /\b(?:commande|cde|cmd|order|réf(?:érence)?|ref(?:erence)?|dossier|ticket|suivi|tracking|colis|facture|invoice|case)\s*(?:n°|n[o°º]\.?|#|no\.?|num(?:éro|ber|ero)?\.?|id)?\s*[:#]?\s*(#?[a-z]{0,4}[-\d][a-z\d-]{4,40})/giu;
 const CARD = /(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)/g;
 
 function luhn(digits: string): boolean {

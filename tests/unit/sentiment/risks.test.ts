@@ -66,4 +66,14 @@ describe('risk tags with evidence spans', () => {
     expect(spans('carte 4970 1012 3456 7890')).toEqual([]);
     expect(spans('carte 4970 1000 0000 0006')).toEqual([{ tag: 'personal-data', text: '4970 1000 0000 0006', at: [6, 25] }]);
   });
+
+  // A hostile or pasted comment: one word of 10,000 letters, a chain of thousands of dots after an @.
+  // Firefox's regex engine gave up on these ("too much recursion") and the batch of comments failed.
+  it('reads comments made of one endless word or an endless dotted chain, and still finds the address at their end', () => {
+    expect(findRisks('a'.repeat(10_000))).toEqual([]);
+    expect(findRisks(`x@${'a.'.repeat(4_990)}`)).toEqual([]);
+    const tail = 'écrivez à jean.dupont@exemple.fr';
+    expect(spans(`${'a'.repeat(9_000)} ${tail}`)).toEqual([{ tag: 'personal-data', text: 'jean.dupont@exemple.fr', at: [9_011, 9_033] }]);
+    expect(spans('contact : service.client@mail.exemple.co.uk')).toEqual([{ tag: 'personal-data', text: 'service.client@mail.exemple.co.uk', at: [10, 43] }]);
+  });
 });
