@@ -80,8 +80,44 @@ function excerpt(location: string, dir = 'content-scripts'): string {
   return line.slice(Number(m[3]) - 1, Number(m[3]) + 119);
 }
 
-const waitBadges = (page: Page, n: number, timeout = 60_000) =>
-  page.waitForFunction(([sel, count]) => document.querySelectorAll(sel).length >= count, [BADGE, n] as const, { polling: 100, timeout });
+/** Comment rows in the extension's database, counted by its service worker with the raw IndexedDB API. */
+async function storedRows(context: BrowserContext): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('vigie');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const count = req.result.transaction('comments').objectStore('comments').count();
+          count.onsuccess = () => (req.result.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+/** Until `n` more comments than `before` are stored: every comment the page loaded was read, sent and answered. */
+async function waitStored(context: BrowserContext, before: number, n: number, timeout = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while ((await storedRows(context)) < before + n) {
+    if (Date.now() - t0 > timeout) throw new Error(`${n} comments not stored within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The comments within the badges' reach (a screen above and below, lib/page/near-view.ts) and how
+ * many of them are badged: a badge is built as its comment comes near, the others wait.
+ */
+const withinReach = (page: Page) =>
+  page.evaluate((badge) => {
+    const near = Array.from(document.querySelectorAll('article[data-testid="tweet"]')).filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > -innerHeight && r.top < 2 * innerHeight;
+    });
+    return { comments: near.length, badged: near.filter((el) => el.querySelector(badge)).length };
+  }, BADGE);
 
 // 1. Badging 1,000 new comments: the content script's main-thread work, from the trace.
 async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
@@ -92,15 +128,18 @@ async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
   await serveX(plain, new URL(url).pathname, html);
 
   const { page, cdp } = await instrumentedPage(ext.context);
+  const before = await storedRows(ext.context);
   let wallMs = 0;
   const events = await traceDuring(cdp, async () => {
     const t0 = Date.now();
     await page.goto(url);
-    await waitBadges(page, N);
+    await waitStored(ext.context, before, N);
     wallMs = Date.now() - t0;
-    // Let the last answers' badge updates land inside the trace.
+    // Let the last answers' badges land inside the trace.
     await page.waitForTimeout(500);
   });
+  const stored = (await storedRows(ext.context)) - before;
+  const reach = await withinReach(page);
   const badged = await page.locator(BADGE).count();
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks);
   const withMetrics = await pageMetrics(cdp);
@@ -119,8 +158,10 @@ async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
 
   const added = (k: string) => round(withMetrics[k]! - plainMetrics[k]!);
   return {
+    stored,
     badged,
-    wallMsToAllBadged: wallMs,
+    reach,
+    wallMsToAllStored: wallMs,
     content,
     hot,
     crossCheck: {
@@ -144,12 +185,15 @@ async function badgeThousand(ext: Extension, plain: BrowserContext) {
   const typical = runs.find((r) => r.content.totalMs === totalMs)!;
   return {
     budget: '≤ 50 ms content script work in total, no task over 50 ms',
+    // Every comment is read, sent and stored; badges are built for those within reach of the screen.
     comments: 1000,
     totalMs,
     longestTaskMs,
     runs: runs.map((r) => ({
+      stored: r.stored,
       badged: r.badged,
-      wallMsToAllBadged: r.wallMsToAllBadged,
+      withinReach: r.reach,
+      wallMsToAllStored: r.wallMsToAllStored,
       totalMs: r.content.totalMs,
       tasks: r.content.tasks,
       longestScriptMs: r.content.longestScriptMs,
@@ -162,7 +206,7 @@ async function badgeThousand(ext: Extension, plain: BrowserContext) {
     })),
     // From the median run's profile: the content script's functions, charged with the DOM work they call.
     hotFunctions: typical.hot,
-    pass: runs.every((r) => r.badged === 1000) && totalMs <= 50 && longestTaskMs <= 50,
+    pass: runs.every((r) => r.stored === 1000 && r.reach.badged === r.reach.comments) && totalMs <= 50 && longestTaskMs <= 50,
   };
 }
 
@@ -191,13 +235,14 @@ const STEP = 1000;
 
 async function scrollRun(context: BrowserContext, url: string, opts: { extension: boolean; initial: number; total: number }) {
   const { page, cdp } = await instrumentedPage(context);
+  const rows = opts.extension ? await storedRows(context) : 0;
   await page.goto(url);
-  if (opts.extension) await waitBadges(page, opts.initial);
+  if (opts.extension) await waitStored(context, rows, opts.initial);
   await page.waitForTimeout(1000);
   const before = await pageMetrics(cdp);
   const scrollMs = await scrollToEnd(page, STEP);
-  // Work the extension still owes when the scroll stops (badging the last batches) is its overhead too.
-  if (opts.extension) await waitBadges(page, opts.total);
+  // Work the extension still owes when the scroll stops (the last batches, the badges near the end) is its overhead too.
+  if (opts.extension) await waitStored(context, rows, opts.total);
   const after = await pageMetrics(cdp);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks.length);
   await page.close();
@@ -255,12 +300,13 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
   // cost stays out of the counters above), on fresh ids.
   const traced = await serveX(ext.context, '/vigie_demo/status/1860000000000000003', infiniteTimeline(N, 50, 9_000_000));
   const { page, cdp } = await instrumentedPage(ext.context);
+  const rows = await storedRows(ext.context);
   await page.goto(traced);
-  await waitBadges(page, 50);
+  await waitStored(ext.context, rows, 50);
   await page.waitForTimeout(1000);
   const events = await traceDuring(cdp, async () => {
     await scrollToEnd(page, STEP);
-    await waitBadges(page, N);
+    await waitStored(ext.context, rows, N);
   });
   await page.close();
   const prefix = `chrome-extension://${ext.id}/content-scripts/`;

@@ -14,6 +14,7 @@ import type { TeamView } from '../team/view';
 import { attachComposer, type ComposerDeps, type ComposerHandle } from './composer';
 import { openEscalateDialog } from './escalate-dialog';
 import { createIdleQueue } from './idle';
+import { everywhere, type NearView, type NearViewFactory } from './near-view';
 import { observeAdded } from './observer';
 
 export type { Send };
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   voiceEnabled(): boolean;
   /** The sender's retries and failures since the script started, reported with the page's health. */
   transport?: TransportStats;
+  /** When a comment's badge is built: as it comes near the screen (near-view.ts); at once by default. */
+  nearView?: NearViewFactory;
 }
 
 export interface PageController {
@@ -61,6 +64,9 @@ interface Session {
   views: Map<string, BadgeView[]>;
   /** Comment elements read and sent, badged when the background's answer comes back. */
   waiting: Map<string, Element[]>;
+  /** Comment elements answered but still far from the screen, with what their badge will show. */
+  held: Map<string, Held>;
+  near: NearView;
   comments: Map<string, ExtractedComment>;
   /** Comment nodes whose content had not rendered yet: retried on the next mutations. */
   incomplete: Set<Element>;
@@ -78,6 +84,14 @@ interface Session {
   retryTimer?: ReturnType<typeof setTimeout>;
   retryMs: number;
   healthTimer?: ReturnType<typeof setTimeout>;
+}
+
+type Failure = { message: string; refused: boolean };
+
+interface Held {
+  els: Element[];
+  answer?: Answer;
+  failure?: Failure;
 }
 
 /** What the health view was last told of the sender, so each report carries only what is new. */
@@ -122,7 +136,7 @@ export function runPage(opts: RuntimeOptions): PageController {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Reported): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els) => build(opts, session, els), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -181,6 +195,7 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Repor
       session.incomplete.clear();
       queue.push(retry);
     }
+    forgetRemoved(session);
   });
 
   session.healthTimer = setTimeout(() => {
@@ -250,7 +265,7 @@ function precedingComment(adapter: PlatformAdapter, session: Session, root: Pare
 
 function processComment(opts: RuntimeOptions, session: Session, el: Element): void {
   const known = session.done.get(el);
-  if (known && (session.waiting.get(known)?.includes(el) || session.views.get(known)?.some((v) => v.host.isConnected && el.contains(v.host)))) return;
+  if (known && (session.waiting.get(known)?.includes(el) || session.held.get(known)?.els.includes(el) || session.views.get(known)?.some((v) => v.host.isConnected && el.contains(v.host)))) return;
   let comment: ExtractedComment | null;
   try {
     comment = opts.adapter.extract(el);
@@ -275,32 +290,65 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
 }
 
 /**
- * Badges the elements of a comment that were waiting for the background's answer (or for its
- * failure: `answer` undefined, `failure` said, retried unless refused), and updates the badges it
- * already has. A badge is built once, with its answer: a thousand comments cost a thousand badges,
- * not a thousand more updates.
+ * Answers a comment (or says its failure: `answer` undefined, `failure` said, retried unless refused):
+ * its badges update, and its elements that were waiting are returned, to be badged as they come near
+ * the screen. A badge is built once, with its answer: a thousand comments cost a thousand badges, not
+ * a thousand more updates.
  */
-function badge(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, failure?: { message: string; refused: boolean }): void {
+function answered(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, failure?: Failure): Element[] {
   const views = (session.views.get(id) ?? []).filter((v) => v.host.isConnected);
-  const retry = () => retryFailed(opts, session);
   for (const view of views) {
     if (answer) view.showResult(answer.sentiment, answer.status);
     if (answer?.team) view.showTeam(answer.team);
     if (failure) showFailure(opts, view, failure);
   }
-  if (answer?.team) session.team.set(id, answer.team);
-  for (const el of session.waiting.get(id) ?? []) {
-    if (!el.isConnected) continue;
-    const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release), retry }, answer);
-    if (failure) showFailure(opts, view, failure);
-    opts.adapter.anchorFor(el).append(view.host);
-    views.push(view);
-  }
-  session.waiting.delete(id);
   session.views.set(id, views);
+  if (answer?.team) session.team.set(id, answer.team);
+  const held = session.held.get(id) ?? { els: [] };
+  held.answer = answer ?? held.answer;
+  held.failure = failure;
+  const waiting = (session.waiting.get(id) ?? []).filter((el) => el.isConnected);
+  session.waiting.delete(id);
+  held.els.push(...waiting);
+  if (held.els.length) session.held.set(id, held);
+  return waiting;
 }
 
-function showFailure(opts: RuntimeOptions, view: BadgeView, failure: { message: string; refused: boolean }): void {
+/** Builds the badges of answered comments that came near the screen, in one batch of DOM writes. */
+function build(opts: RuntimeOptions, session: Session, els: Element[]): void {
+  if (session.signal.aborted || els.length === 0) return;
+  const retry = () => retryFailed(opts, session);
+  for (const el of els) {
+    const id = session.done.get(el);
+    const held = id === undefined ? undefined : session.held.get(id);
+    if (!id || !held?.els.includes(el)) continue;
+    held.els = held.els.filter((e) => e !== el);
+    if (!held.els.length) session.held.delete(id);
+    if (!el.isConnected) continue;
+    const view = createBadge(opts.document, opts.lang, id, { escalate: () => escalate(opts, session, id), claim: (release) => claim(opts, session, id, release), retry }, held.answer);
+    if (held.failure) showFailure(opts, view, held.failure);
+    const team = session.team.get(id);
+    if (team && team !== held.answer?.team) view.showTeam(team);
+    opts.adapter.anchorFor(el).append(view.host);
+    const views = session.views.get(id) ?? [];
+    views.push(view);
+    session.views.set(id, views);
+  }
+  // The new badges pushed the page down: the reply boxes' bars follow without waiting for a scroll.
+  for (const c of session.composers) c.reposition();
+}
+
+/** A comment the page removed before it came near (a virtualised timeline) is no longer watched. */
+function forgetRemoved(session: Session): void {
+  for (const [id, held] of session.held) {
+    if (held.els.every((el) => el.isConnected)) continue;
+    for (const el of held.els) if (!el.isConnected) session.near.unwatch(el);
+    held.els = held.els.filter((el) => el.isConnected);
+    if (!held.els.length) session.held.delete(id);
+  }
+}
+
+function showFailure(opts: RuntimeOptions, view: BadgeView, failure: Failure): void {
   if (failure.refused) view.showError(`${translate(opts.lang, 'sentiment.failed')}: ${failure.message}`);
   else view.showRetrying(failure.message);
 }
@@ -327,22 +375,24 @@ function flush(opts: RuntimeOptions, session: Session): void {
       .then(({ badges }) => {
         if (session.signal.aborted) return;
         session.retryMs = RETRY_FIRST_MS;
+        const near: Element[] = [];
         for (const b of badges) {
           session.failed.delete(b.id);
-          badge(opts, session, b.id, b);
+          near.push(...answered(opts, session, b.id, b));
         }
-        // The new badges pushed the page down: the reply boxes' bars follow without waiting for a scroll.
-        for (const c of session.composers) c.reposition();
+        session.near.watch(near);
       })
       .catch((err: Error & { code?: string }) => {
         // An updated extension: the update note replaces every badge's future, nothing to retry.
         if (session.signal.aborted || err.code === INVALIDATED) return;
         const refused = isRefusal(err);
+        const near: Element[] = [];
         for (const c of comments) {
           const id = commentKey(c);
           if (!refused) session.failed.set(id, c);
-          badge(opts, session, id, undefined, { message: err.message, refused });
+          near.push(...answered(opts, session, id, undefined, { message: err.message, refused }));
         }
+        session.near.watch(near);
         if (!refused) scheduleRetry(opts, session);
       });
   }
@@ -359,7 +409,8 @@ function retryFailed(opts: RuntimeOptions, session: Session): void {
   clearTimeout(session.retryTimer);
   session.retryTimer = undefined;
   if (session.signal.aborted || session.failed.size === 0) return;
-  const again = [...session.failed.values()].filter((c) => (session.views.get(commentKey(c)) ?? []).some((v) => v.host.isConnected));
+  const shown = (id: string) => (session.views.get(id) ?? []).some((v) => v.host.isConnected) || (session.held.get(id)?.els ?? []).some((el) => el.isConnected);
+  const again = [...session.failed.values()].filter((c) => shown(commentKey(c)));
   session.failed.clear();
   for (const c of again) {
     const id = commentKey(c);

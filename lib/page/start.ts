@@ -9,6 +9,7 @@ import type { PageState } from '../settings/page-state';
 import { showCrisisBanner } from './banner';
 import { storagePageState } from './page-state';
 import { runPage, type PageController } from './runtime';
+import { nearViewport } from './near-view';
 import { showUpdateNote, UPDATE_NOTE_TAG } from './update-note';
 
 const langOf = (s: PageState): UiLang => (s.uiLang === 'auto' ? detectUiLang() : s.uiLang);
@@ -53,5 +54,6 @@ export async function startContentScript(ctx: ContentScriptContext, adapter: Pla
     transport: stats,
     lang: langOf(state.get()),
     voiceEnabled: () => !state.get().voice.disabledPlatforms.includes(adapter.id),
+    nearView: nearViewport,
   });
 }

@@ -199,6 +199,25 @@ export async function openRecordingDialogs(ext: Extension, url: string): Promise
   return { page, dialogs };
 }
 
+/**
+ * Scrolls the page from top to bottom a screen at a time, two frames on each, then back to the top,
+ * as a reader going through it: a badge is built when its comment comes near the screen
+ * (lib/page/near-view.ts). Returns the badges with a sentiment.
+ */
+export async function scrollThrough(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let y = 0; ; y += innerHeight) {
+      scrollTo(0, y);
+      await frames();
+      if (y + innerHeight >= document.documentElement.scrollHeight) break;
+    }
+    scrollTo(0, 0);
+    await frames();
+    return document.querySelectorAll('vigie-badge[data-vigie-sentiment]').length;
+  });
+}
+
 export async function openExtensionPage(ext: Extension, page: 'popup' | 'sidepanel' | 'options'): Promise<Page> {
   const tab = await ext.context.newPage();
   await tab.goto(`chrome-extension://${ext.id}/${page}.html`);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { staticTimeline } from '../../bench/lib/x-page';
-import { editorModelText, extensionPath, launchExtension, openExtensionPage, type Extension } from './harness';
+import { editorModelText, extensionPath, launchExtension, openExtensionPage, scrollThrough, type Extension } from './harness';
 import { dbRows } from './db';
 
 const N = 2000;
@@ -54,7 +54,9 @@ describe('a restarting background', () => {
     it(`every comment of a 2,000-comment page is badged and stored once, the worker stopped ${stops} times while it loads, without reload`, async () => {
       const before = await stored();
       const page = await loadWhileStopping(stops, first);
-      await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [BADGED, N] as const, { polling: 250, timeout: 30_000 });
+      await expect.poll(async () => (await stored()).rows - before.rows, { interval: 500, timeout: 30_000 }).toBe(N);
+      // Badges are built as comments come near the screen: read through, every one has its sentiment.
+      expect(await scrollThrough(page)).toBe(N);
       expect(await page.locator('vigie-badge').count()).toBe(N);
       expect(await page.locator('vigie-badge[data-vigie-retrying]').count()).toBe(0);
       const after = await stored();
@@ -71,8 +73,9 @@ describe('a restarting background', () => {
 
   it('the popup shows how often the background had to be asked again on X', async () => {
     // Stopped every 50 ms while the batches are answered, so that some die mid-answer: a stop between two messages costs no retry.
+    const before = await stored();
     const page = await loadWhileStopping(80, 400_000, 4000);
-    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length >= n, [BADGED, N] as const, { polling: 250, timeout: 30_000 });
+    await expect.poll(async () => (await stored()).rows - before.rows, { interval: 500, timeout: 30_000 }).toBe(N);
     const popup = await openExtensionPage(ext, 'popup');
     const x = popup.locator('[data-testid="health-list"] li[data-platform="x"] .transport');
     // The page reports its retries a few seconds after the last one.

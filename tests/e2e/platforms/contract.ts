@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { editorModelText, launchExtension, openRecordingDialogs, type Extension } from '../harness';
+import { editorModelText, launchExtension, openRecordingDialogs, scrollThrough, type Extension } from '../harness';
 import { insertDelayTemplate } from '../picker';
 
 export interface PlatformSuite {
@@ -41,7 +41,9 @@ export function platformSuite(s: PlatformSuite): void {
     await ext?.close();
   });
 
-  const sentimentBadges = (page: Page) => page.locator('vigie-badge[data-vigie-sentiment]').count();
+  // Badges are built as their comments come near the screen: the fixture pages, laid out without the
+  // platforms' styles, are several screens long.
+  const sentimentBadges = scrollThrough;
   async function open() {
     const opened = await openRecordingDialogs(ext, s.url);
     if (s.ready) await opened.page.locator(s.ready).first().waitFor();

@@ -3,6 +3,7 @@ import { loadFixture } from '../helpers/fixtures';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Request } from '../../../lib/messaging/protocol';
 import { MessageFailed } from '../../../lib/messaging/send';
+import type { NearViewFactory } from '../../../lib/page/near-view';
 import { runPage, type Send } from '../../../lib/page/runtime';
 import { xAdapter } from '../../../lib/platforms/x/adapter';
 
@@ -279,5 +280,77 @@ describe('page runtime health', () => {
     page.transportChanged();
     await vi.waitFor(() => expect(reports()).toHaveLength(2), { timeout: 6000 });
     expect(reports()[1]).toEqual({ retries: 4, failures: 0 });
+  }, 10_000);
+});
+
+describe('page runtime, comments far from the screen', () => {
+  /** A near-view driven by the test: nothing comes near until `bring` says so. */
+  let watched: Set<Element>;
+  let unwatched: Element[];
+  let bring: (els: Element[]) => void;
+  const nearView: NearViewFactory = (onNear) => {
+    bring = (els) => {
+      els.forEach((el) => watched.delete(el));
+      onNear(els);
+    };
+    return { watch: (els) => els.forEach((el) => watched.add(el)), unwatch: (el) => (watched.delete(el), unwatched.push(el)) };
+  };
+  const tweets = () => Array.from(document.querySelectorAll('article[data-testid="tweet"]'));
+  const restart = () => {
+    life.abort();
+    for (const b of badges()) b.remove();
+    sent = [];
+    watched = new Set();
+    unwatched = [];
+    life = new AbortController();
+    return runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true, nearView });
+  };
+  const seen = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments.map((c) => c.nativeId) : []));
+  const badgeIdOf = (tweet: Element) => `x:${xAdapter.extract(tweet)!.nativeId}`;
+
+  it('sends every comment at once, and builds a badge only when its comment comes near, with the answer kept for it', async () => {
+    restart();
+    await vi.waitFor(() => expect(watched.size).toBe(5));
+    expect(seen()).toHaveLength(5);
+    expect(badges()).toHaveLength(0);
+    const [first, second] = tweets();
+    bring([first!, second!]);
+    expect(badges().map((b) => b.dataset.vigieComment)).toEqual(['x:1850000000000000001', 'x:1850000000000000002']);
+    expect(badges()[1]!.dataset.vigieSentiment).toBe('negative');
+    bring(tweets().slice(2));
+    expect(badges()).toHaveLength(5);
+    // Brought near again (scrolled past twice), a comment keeps its one badge, and nothing is sent again.
+    bring([first!]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(badges()).toHaveLength(5);
+    expect(seen()).toHaveLength(5);
+  });
+
+  it('forgets a far comment the page removed (a virtualised timeline), and shows a teammate’s claim on a badge built later', async () => {
+    const page = restart();
+    await vi.waitFor(() => expect(watched.size).toBe(5));
+    const [gone, , , , last] = tweets();
+    gone!.remove();
+    document.body.append(document.createElement('div'));
+    await vi.waitFor(() => expect(unwatched).toEqual([gone]));
+    const id = badgeIdOf(last!);
+    page.showTeam([{ id, team: { claimed: { name: 'Léa', mine: false, at: Date.now(), until: Date.now() + 60_000 } } }]);
+    bring([last!]);
+    expect(badges()).toHaveLength(1);
+    expect(badges()[0]!.shadowRoot!.textContent).toContain('Léa');
+  });
+
+  it('asks again for a far comment whose batch failed, and its badge, built later, shows the answer', async () => {
+    backgroundDown = true;
+    restart();
+    await vi.waitFor(() => expect(watched.size).toBe(5));
+    const first = sent.length;
+    backgroundDown = false;
+    // The page's own retry, 2 s after the failure, though no badge of these comments is built yet.
+    await vi.waitFor(() => expect(sent.filter((r) => r.type === 'cs:comments-seen').length).toBeGreaterThan(first), { timeout: 4000 });
+    await new Promise((r) => setTimeout(r, 50));
+    bring(tweets());
+    expect(badges()).toHaveLength(5);
+    expect(badges().every((b) => b.dataset.vigieSentiment && !b.dataset.vigieRetrying)).toBe(true);
   }, 10_000);
 });
