@@ -7,7 +7,7 @@ export function queryAllIncludingSelf(root: ParentNode, selector: string): Eleme
 
 // Node type numbers, not the Node global: the command line runs adapters on a DOM without globals.
 const ELEMENT = 1;
-const TEXT = 3;
+export const TEXT_NODE = 3;
 /** Elements that start a new line of text, for reading comments and reply boxes alike. */
 export const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
 
@@ -21,7 +21,7 @@ export function readText(el: Element | null | undefined, max = 20_000): string {
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child && out.length < max; child = child.nextSibling) {
-      if (child.nodeType === TEXT) out += child.nodeValue ?? '';
+      if (child.nodeType === TEXT_NODE) out += child.nodeValue ?? '';
       else if (child.nodeType === ELEMENT) {
         const tag = (child as Element).tagName;
         if (tag === 'IMG') out += (child as HTMLImageElement).alt;
