@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { OPEN_PICKER_COMMAND } from './lib/background/commands';
 import { dictionaryAssets } from './lib/voice/dictionaries/files';
+import { taggerAssets } from './lib/voice/tagger/node';
 
 // Webhook hosts and Mastodon instances, asked for when the user adds one; plain http on this machine only, for local receivers.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
@@ -85,8 +86,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   vite: () => ({ plugins: [noEvalInBundle()] }),
   hooks: {
-    // The spelling dictionaries, as files the background fetches on first need (lib/voice/dictionaries/files.ts).
-    'build:publicAssets': (wxt, files) => void files.push(...dictionaryAssets(wxt.config.root)),
+    // The spelling dictionaries and the tagger's data, as files the background fetches on first need
+    // (lib/voice/dictionaries/files.ts, lib/voice/tagger/files.ts).
+    'build:publicAssets': (wxt, files) => void files.push(...dictionaryAssets(wxt.config.root), ...taggerAssets()),
     // Host access to exactly the hosts the content scripts match (the same sites the install prompt
     // already names, so no new warning): Chrome's background runs the current content scripts in the
     // tabs already open after an install or update (lib/background/inject.ts), and the popup's page

@@ -76,11 +76,6 @@ function PackRow({ pack }: { pack: VoicePackRecord }) {
         {pack.lang} · {t('vp.rules', { n: pack.rules.length })} · {t(pack.builtIn ? 'vp.builtIn' : pack.brandId ? 'vp.brandPack' : 'vp.sharedPack')}
         {pack.team && <> · {t(pack.team.locked ? 'vp.team.locked' : 'vp.team.published', { name: pack.team.by })}</>}
       </span>
-      {sequences(pack) > 0 && (
-        <p className="muted" data-testid="pack-cli-only">
-          {t('vp.sequenceCliOnly', { n: sequences(pack) })}
-        </p>
-      )}
       {team && !pack.builtIn && !pack.brandId && can.publish(team.role) && !held && (
         <>
           <button type="button" data-action="publish-pack" onClick={() => void publish(pack.id, lock).then((e) => (e ? setError(e) : setPublished(true)))}>
@@ -274,5 +269,3 @@ export function VoicePanel() {
   );
 }
 
-/** Part-of-speech rules need the tagger's megabytes of lexicon, which only the command line loads. */
-const sequences = (pack: { rules: readonly { kind: string }[] }) => pack.rules.filter((r) => r.kind === 'sequence').length;

@@ -14,7 +14,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nodeDictionaries } from '../lib/voice/dictionaries/node';
 import { createSpeller } from '../lib/voice/dictionaries/speller';
-import { englishTagger } from '../lib/voice/pos-en';
+import { createEnglishTagger } from '../lib/voice/tagger/en';
+import { englishTaggerData } from '../lib/voice/tagger/node';
 import { alertKey as key, replay, scenarios, unsupportedSeen } from './vale-replay';
 
 const args = process.argv.slice(2);
@@ -27,7 +28,7 @@ const featureArg = args[args.indexOf('--feature') + 1];
 const features = args.includes('--feature') && featureArg ? featureArg.split(',') : ['checks', 'scopes'];
 const details = args.includes('--details');
 const spellers = { en: createSpeller('en', await nodeDictionaries('en')) };
-const taggers = args.includes('--no-tagger') ? {} : { en: englishTagger() };
+const taggers = args.includes('--no-tagger') ? {} : { en: createEnglishTagger(englishTaggerData()) };
 const totals: Record<string, { expected: number; found: number; matched: number; sameMessage: number }> = {};
 for (const feature of features) {
   const t = (totals[feature] = { expected: 0, found: 0, matched: 0, sameMessage: 0 });

@@ -16,6 +16,8 @@ import { classify } from '../../lib/sentiment';
 import { startTeamService } from '../../lib/team/service';
 import { createSpellerLoader } from '../../lib/voice/dictionaries/index';
 import { browserDictionaries } from '../../lib/voice/dictionaries/browser';
+import { browserTaggers } from '../../lib/voice/tagger/browser';
+import { createTaggerLoader } from '../../lib/voice/tagger/index';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -36,7 +38,16 @@ export default defineBackground(() => {
     retryWebhook: (id: string) => crisis.webhooks.retry(id),
   };
   const dispatch = createDispatcher(
-    createHandlers({ db, classify, now: Date.now, version: browser.runtime.getManifest().version, effects, team, spellers: createSpellerLoader(browserDictionaries) }),
+    createHandlers({
+      db,
+      classify,
+      now: Date.now,
+      version: browser.runtime.getManifest().version,
+      effects,
+      team,
+      spellers: createSpellerLoader(browserDictionaries),
+      taggers: createTaggerLoader(browserTaggers),
+    }),
     browser.runtime.id,
     browser.runtime.getURL('/'),
     { ready: () => loadInstanceHosts() },

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import type { CheckContext } from '../voice/context';
 import { createSpellerLoader } from '../voice/dictionaries/index';
 import { nodeDictionaries } from '../voice/dictionaries/node';
+import { createTaggerLoader } from '../voice/tagger/index';
+import { nodeTaggers } from '../voice/tagger/node';
 import { check } from '../voice/engine';
 import { parsePack, platformId, type VoicePack } from '../voice/pack';
 import { builtInPackNames, loadBuiltInPack } from '../voice/packs/index';
@@ -64,8 +66,8 @@ export const commands: CommandGroup = {
         // The spelling rules check only a reply whose language is known.
         lang: values.lang ?? pack.lang,
         spellers: await createSpellerLoader(nodeDictionaries)([pack]),
-        // The tagger's lexicon takes ~0.4 s to load: only for a pack that has sequence rules.
-        ...(pack.rules.some((r) => r.kind === 'sequence') ? { taggers: { en: (await import('../voice/pos-en')).englishTagger() } } : {}),
+        // Loaded only for a pack that has sequence rules.
+        taggers: await createTaggerLoader(nodeTaggers)([pack]),
         address: values.address as 'vous' | 'tu' | undefined,
         mode: values.expert ? 'expert' : 'trainee',
         ...(values.markdown ? { markup: 'markdown' as const } : {}),

@@ -354,7 +354,6 @@ export const en: Record<keyof typeof fr, string> = {
   'vp.try.noPack': "No active pack for this language.",
   'vp.try.fix': "Replace with “{fix}”",
   'vp.try.fixAll': "Apply every fix",
-  'vp.sequenceCliOnly': "{n, plural, one {# sequence (grammar) rule runs} other {# sequence (grammar) rules run}} in the command line only (vigie voice check), not in the reply box.",
   'mastodon.title': "Mastodon instances",
   'mastodon.help': "Mastodon runs on many servers: add those where you manage an account. The browser will ask for access to that server.",
   'mastodon.host': "Server address",

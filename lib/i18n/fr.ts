@@ -352,7 +352,6 @@ export const fr = {
   'vp.try.noPack': "Aucun pack actif pour cette langue.",
   'vp.try.fix': "Remplacer par « {fix} »",
   'vp.try.fixAll': "Appliquer toutes les corrections",
-  'vp.sequenceCliOnly': "{n, plural, one {# règle de séquence (grammaticale) ne s’applique} other {# règles de séquence (grammaticales) ne s’appliquent}} qu’en ligne de commande (vigie voice check), pas dans la zone de réponse.",
   'mastodon.title': "Instances Mastodon",
   'mastodon.help': "Mastodon est réparti sur de nombreux serveurs : ajoutez ceux où vous gérez un compte. Le navigateur demandera l’accès à ce serveur.",
   'mastodon.host': "Adresse du serveur",

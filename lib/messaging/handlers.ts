@@ -11,6 +11,7 @@ import type { VigieDb } from '../db/schema';
 import type { SentimentResult } from '../sentiment/types';
 import type { TeamView } from '../team/view';
 import type { SpellerLoader } from '../voice/dictionaries/index';
+import type { TaggerLoader } from '../voice/tagger/index';
 import { HandlerError, type Handlers } from './handle';
 import { createReplyHandlers } from './reply-handlers';
 import { changeStatus, createTeamHandlers, type TeamHooks } from './team-handlers';
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   version: string;
   /** The spelling dictionaries' loader (lib/voice/dictionaries), for voice checks. */
   spellers?: SpellerLoader;
+  /** The part-of-speech taggers' loader (lib/voice/tagger), for the voice checks' sequence rules. */
+  taggers?: TaggerLoader;
   /** The team workspace, when the background runs one; its views are added to badges. */
   team?: TeamHooks & { views(ids: string[]): Promise<Map<string, TeamView>> };
   /** Side effects the background runs after a change: page-state mirror, spike detector, webhooks. */
@@ -34,7 +37,7 @@ export interface HandlerDeps {
   };
 }
 
-export function createHandlers({ db, classify, now, version, effects, team, spellers }: HandlerDeps): Handlers {
+export function createHandlers({ db, classify, now, version, effects, team, spellers, taggers }: HandlerDeps): Handlers {
   const seenNow = async (comments: ExtractedComment[], threadUrl: string) => {
     const { rows, added } = await recordSeen(db, comments, threadUrl, classify, now());
     // Only comments seen for the first time feed the spike detector: a scroll back up is not a new complaint.
@@ -42,7 +45,7 @@ export function createHandlers({ db, classify, now, version, effects, team, spel
     return rows;
   };
   return {
-    ...createReplyHandlers({ db, classify, now, ...(spellers ? { spellers } : {}) }),
+    ...createReplyHandlers({ db, classify, now, ...(spellers ? { spellers } : {}), ...(taggers ? { taggers } : {}) }),
     ...createTeamHandlers({ db, now, ...(team ? { team } : {}) }),
 
     async 'cs:comments-seen'({ comments, threadUrl }) {

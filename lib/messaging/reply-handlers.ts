@@ -15,6 +15,7 @@ import type { SentimentResult } from '../sentiment/types';
 import { fitsPlatform, rankTemplates, render, type RenderVars, type Template } from '../templates';
 import { check, ignoreForBrandKey, summarize } from '../voice';
 import type { SpellerLoader } from '../voice/dictionaries/index';
+import type { TaggerLoader } from '../voice/tagger/index';
 import { HandlerError, type Handlers } from './handle';
 import type { TemplateSummary } from './protocol';
 
@@ -26,6 +27,8 @@ export interface ReplyDeps {
   now(): number;
   /** Loads the dictionaries the packs' spelling rules need; without it spelling rules find nothing. */
   spellers?: SpellerLoader;
+  /** Loads the taggers the packs' sequence rules need; without it sequence rules find nothing. */
+  taggers?: TaggerLoader;
 }
 
 /** The brand of the account on the page; with a single brand configured, that one. */
@@ -40,7 +43,7 @@ async function brandOf(db: VigieDb, platform: PlatformId, account?: string): Pro
 
 const crisisMode = async (db: VigieDb) => isCrisisMode(await listActiveIncidents(db));
 
-export function createReplyHandlers({ db, classify, now, spellers }: ReplyDeps): ReplyHandlers {
+export function createReplyHandlers({ db, classify, now, spellers, taggers }: ReplyDeps): ReplyHandlers {
   const varsFor = async (platform: PlatformId, account: string | undefined, commentId: string | undefined, fields: Record<string, string>): Promise<RenderVars> => {
     const [brand, agent, comment] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'agent'), commentId ? db.comments.get(commentId) : undefined]);
     const brandAgent = brand?.agents.find((a) => a.name === agent.name) ?? brand?.agents[0];
@@ -108,6 +111,7 @@ export function createReplyHandlers({ db, classify, now, spellers }: ReplyDeps):
       const voice = await voiceForBrand(db, brand?.id ?? null, { ...(lang && lang !== 'und' ? { lang } : {}), crisis });
       const findings = check(text, voice.packs, {
         ...(spellers ? { spellers: await spellers(voice.packs) } : {}),
+        ...(taggers ? { taggers: await taggers(voice.packs) } : {}),
         platform,
         ...(lang && lang !== 'und' ? { lang } : {}),
         address: brand?.address ?? 'vous',

@@ -30,8 +30,8 @@ export interface CheckContext {
    */
   spellers?: Partial<Record<DictionaryId, Speller>>;
   /**
-   * Part-of-speech taggers, by language (lib/voice/pos-en.ts, loaded outside the page: its lexicon
-   * weighs megabytes). A sequence rule whose tagger is missing finds nothing.
+   * Part-of-speech taggers, by language (lib/voice/tagger loads them outside the page: their data
+   * weighs a megabyte). A sequence rule whose tagger is missing finds nothing.
    */
   taggers?: Partial<Record<TaggerId, PosTagger>>;
 }

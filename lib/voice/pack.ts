@@ -223,7 +223,7 @@ export const spellingRule = z.object({
   suggestions: z.number().int().min(0).max(10).default(3),
 });
 
-/** Languages the sequence rule can tag (lib/voice/pos-en.ts); Penn Treebank tags. */
+/** Languages the sequence rule can tag (lib/voice/tagger); Penn Treebank tags. */
 export const taggerId = z.enum(['en'], {
   error: 'sequence rules tag English only ("en"): no maintained French part-of-speech tagger on npm gives the Penn Treebank tags they name (fr-compromise 0.2.8 is pre-1.0 and has its own coarse tags)',
 });

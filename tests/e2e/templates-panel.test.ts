@@ -140,7 +140,7 @@ describe('side panel: voice tab', () => {
     expect(await panel.locator('[data-pack-id="builtin-fr"] input[type="checkbox"]').isChecked()).toBe(true);
   });
 
-  it("imports a Vale style's .yml files as a brand pack and lists the rules it could not convert", async () => {
+  it("imports a Vale style's .yml files as a brand pack and lists the rules it could not convert; its part-of-speech rule alerts in the reply box", async () => {
     const dir = join(import.meta.dirname, '..', 'fixtures', 'vale', 'Acme');
     await panel.locator('#vale-style').fill('Acme');
     await panel.locator('#vale-files').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
@@ -149,9 +149,18 @@ describe('side panel: voice tab', () => {
     expect(await unsupported.count()).toBeGreaterThan(0);
     expect(await unsupported.first().textContent()).toMatch(/^Acme\.\w+ : .+/);
     expect(await panel.locator('[data-pack-id$="/vale-Acme"]').textContent()).toContain('propre à la marque');
-    // Its part-of-speech rule imported, and the pack says where it runs rather than finding nothing silently.
-    expect(await panel.locator('[data-pack-id$="/vale-Acme"] [data-testid="pack-cli-only"]').textContent()).toBe(
-      '1 règle de séquence (grammaticale) ne s’applique qu’en ligne de commande (vigie voice check), pas dans la zone de réponse.',
-    );
+    // Its part-of-speech rule (a past participle, then "by") runs in the reply box of a platform page, Acme being the only brand.
+    const page = await ext.context.newPage();
+    await page.goto('https://x.com/marie_dpt/status/1850000000000000002');
+    await page.locator('vigie-composer-bar').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('Your parcel was delivered by our courier this morning, thank you for your patience.');
+    // A suggestion, it leaves the summary green: its panel lists it.
+    await page.locator('vigie-composer-bar [data-action="voice-summary"]').click();
+    const passive = page.locator('vigie-composer-bar .panel .finding[data-rule="Acme.Passive"]');
+    // The tagger's data loads in the background on the first check with a sequence rule: give it that time once.
+    await expect.poll(() => passive.count(), { timeout: 20_000 }).toBe(1);
+    expect(await passive.textContent()).toContain("'delivered' may be passive voice.");
+    await page.close();
   });
 });

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeDictionaries } from '../../../lib/voice/dictionaries/node';
 import { createSpeller } from '../../../lib/voice/dictionaries/speller';
-import { englishTagger } from '../../../lib/voice/pos-en';
+import { createEnglishTagger } from '../../../lib/voice/tagger/en';
+import { englishTaggerData } from '../../../lib/voice/tagger/node';
 import { alertKey, replay, scenarios, unsupportedSeen } from '../../../scripts/vale-replay';
 
 /**
@@ -38,7 +39,7 @@ const EXTRA: Record<string, Record<string, string>> = {
 };
 
 const spellers = { en: createSpeller('en', await nodeDictionaries('en')) };
-const taggers = { en: englishTagger() };
+const taggers = { en: createEnglishTagger(englishTaggerData()) };
 
 describe("Vale's checks.feature", () => {
   const all = scenarios(root, 'checks');
