@@ -1,19 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { getDb } from '../lib/db';
 import type { BrandRecord } from '../lib/db/model';
 import { ignoreForBrand, voiceForBrand } from '../lib/db/voicePacks';
-import { classify } from '../lib/sentiment';
-import { compilePack } from '../lib/voice/compile';
-import { applyFixes, check, ignoreForBrandKey, summarize } from '../lib/voice/engine';
-import { platformId, type Finding, type PlatformId } from '../lib/voice/pack';
+import type { Answer, VoiceFinding } from '../lib/messaging/protocol';
+import { applyFixes, ignoreForBrandKey, summarize } from '../lib/voice/engine';
+import { platformId, type PlatformId } from '../lib/voice/pack';
 import { PLATFORM_NAMES } from '../lib/templates/platforms';
 import { useSetting } from './hooks';
 import { useT } from './i18n';
 
 /**
  * A box to type a reply into and see what the brand's active packs say about it, with the
- * explanation for trainees and the one-click fixes; the same engine as in the composers.
+ * explanation for trainees and the one-click fixes. The background checks it, as it checks the
+ * reply boxes: its dictionaries and tagger, loaded there once, serve both.
  */
 export function VoiceTry({ brand }: { brand?: BrandRecord }) {
   const t = useT();
@@ -23,26 +24,33 @@ export function VoiceTry({ brand }: { brand?: BrandRecord }) {
   const [platform, setPlatform] = useState<PlatformId | ''>('');
   const [crisis, setCrisis] = useState(false);
   const brandId = brand?.id ?? null;
+  // Read here for what it shows (no pack), and so that a pack or an ignore changed anywhere checks again.
   const voice = useLiveQuery(() => voiceForBrand(getDb(), brandId, { lang, crisis }), [brandId, lang, crisis]);
-  const compiled = useMemo(() => voice?.packs.map(compilePack) ?? [], [voice]);
-  // Checking follows typing at a lower priority: keystrokes are never held up by it.
   const checked = useDeferredValue(text);
-  const findings = useMemo(
-    () =>
-      checked && voice
-        ? check(checked, compiled, {
-            lang,
-            ...(platform && { platform }),
-            ...(brand && { address: brand.address }),
-            mode: voiceSetting.mode,
-            ignored: voice.ignored,
-            sentiment: classify,
-          })
-        : [],
-    [checked, compiled, voice, lang, platform, brand, voiceSetting.mode],
-  );
+  const [findings, setFindings] = useState<VoiceFinding[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (!checked || !voice) {
+      setFindings([]);
+      return;
+    }
+    // Only the answer for the latest text and settings is shown.
+    let latest = true;
+    const request = { type: 'ui:voice-try' as const, brandId, lang, ...(platform && { platform }), crisis, text: checked };
+    void (browser.runtime.sendMessage(request) as Promise<Answer<'ui:voice-try'>>).then(
+      (answer) => {
+        if (!latest) return;
+        setError(answer.ok ? undefined : answer.error.message);
+        if (answer.ok) setFindings(answer.data.findings);
+      },
+      (err: Error) => latest && setError(err.message),
+    );
+    return () => {
+      latest = false;
+    };
+  }, [checked, voice, brandId, lang, platform, crisis, voiceSetting.mode]);
   const counts = summarize(findings);
-  const fix = (f: Finding, k: number) => setText(applyFixes(text, [f], () => k).text);
+  const fix = (f: VoiceFinding, k: number) => setText(applyFixes(text, [f], () => k).text);
   const fixable = findings.filter((f) => f.fixes.length > 0);
 
   return (
@@ -70,6 +78,7 @@ export function VoiceTry({ brand }: { brand?: BrandRecord }) {
       <label htmlFor="voice-try-text">{t('vp.try.text')}</label>
       <textarea id="voice-try-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} data-testid="voice-try-text" />
       {voice && voice.packs.length === 0 && <p className="empty">{t('vp.try.noPack')}</p>}
+      {error && <p role="alert" className="error-text">{error}</p>}
       {checked && (
         <p className="muted" role="status" data-testid="voice-try-summary">
           {t('composer.summary', { errors: counts.error, warnings: counts.warning, suggestions: counts.suggestion })}

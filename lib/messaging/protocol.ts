@@ -94,6 +94,16 @@ export const requests = z.discriminatedUnion('type', [
     type: z.literal('ui:ping'),
   }),
   z.object({
+    /** The voice panel's "try" box: a reply checked by the reply boxes' engine, dictionaries and tagger included. */
+    type: z.literal('ui:voice-try'),
+    /** null: no brand, the shared packs only. */
+    brandId: z.string().max(200).nullable(),
+    lang: z.string().max(10),
+    platform: platformId.optional(),
+    crisis: z.boolean(),
+    text: z.string().max(20_000),
+  }),
+  z.object({
     type: z.literal('ui:comment-action'),
     commentId: z.string().max(300),
     action: z.enum(['flagged', 'replied', 'ignored', 'claim', 'release']),
@@ -189,6 +199,7 @@ export const responses = {
   'cs:voice-ignore': z.object({ ignored: z.number() }),
   'cs:team-claim': z.object({ team: teamView }),
   'ui:ping': z.object({ version: z.string() }),
+  'ui:voice-try': z.object({ findings: z.array(finding) }),
   'ui:comment-action': z.object({ id: z.string(), status: commentStatus, team: teamView.optional() }),
   'ui:team-connect': teamMirror,
   'ui:team-leave': z.object({ left: z.boolean() }),

@@ -9,17 +9,17 @@ import { listActiveIncidents } from '../db/incidents';
 import type { VigieDb } from '../db/schema';
 import { getSetting } from '../db/settings';
 import { getTemplate, recordUse, templatesForBrand } from '../db/templates';
-import { ignoreForBrand, ruleOfKey, voiceForBrand, VoicePackError } from '../db/voicePacks';
+import { ignoreForBrand, ruleOfKey, voiceForBrand, VoicePackError, type BrandVoice } from '../db/voicePacks';
 import type { PlatformId } from '../platforms/types';
 import type { SentimentResult } from '../sentiment/types';
 import { fitsPlatform, rankTemplates, render, type RenderVars, type Template } from '../templates';
-import { check, ignoreForBrandKey, summarize } from '../voice';
+import { check, ignoreForBrandKey, summarize, type CheckContext } from '../voice';
 import type { SpellerLoader } from '../voice/dictionaries/index';
 import type { TaggerLoader } from '../voice/tagger/index';
 import { HandlerError, type Handlers } from './handle';
 import type { TemplateSummary } from './protocol';
 
-type ReplyHandlers = Pick<Handlers, 'cs:templates-suggest' | 'cs:template-render' | 'cs:template-used' | 'cs:triggers' | 'cs:voice-check' | 'cs:voice-ignore'>;
+type ReplyHandlers = Pick<Handlers, 'cs:templates-suggest' | 'cs:template-render' | 'cs:template-used' | 'cs:triggers' | 'cs:voice-check' | 'cs:voice-ignore' | 'ui:voice-try'>;
 
 export interface ReplyDeps {
   db: VigieDb;
@@ -55,6 +55,17 @@ export function createReplyHandlers({ db, classify, now, spellers, taggers }: Re
       agent: { name: agent.name || brandAgent?.name || undefined, signature: agent.signature || brandAgent?.signature || undefined },
       fields,
     };
+  };
+
+  /** The packs' findings on a reply, with the dictionaries and taggers their rules need; a lead's locked rules marked. */
+  const voiceCheck = async (text: string, voice: BrandVoice, ctx: Omit<CheckContext, 'spellers' | 'taggers' | 'sentiment'>) => {
+    const findings = check(text, voice.packs, {
+      ...(spellers ? { spellers: await spellers(voice.packs) } : {}),
+      ...(taggers ? { taggers: await taggers(voice.packs) } : {}),
+      sentiment: classify,
+      ...ctx,
+    });
+    return findings.map(({ link: _link, ...f }) => ({ ...f, locked: voice.locked.has(f.ruleId) }));
   };
 
   const summary = (t: Template, lang: string, platform: PlatformId, vars: RenderVars, reasons: string[]): TemplateSummary => ({
@@ -109,17 +120,27 @@ export function createReplyHandlers({ db, classify, now, spellers, taggers }: Re
       const [brand, mode, crisis] = await Promise.all([brandOf(db, platform, account), getSetting(db, 'voice'), crisisMode(db)]);
       const lang = text.trim().length >= 12 ? classify(text).lang : undefined;
       const voice = await voiceForBrand(db, brand?.id ?? null, { ...(lang && lang !== 'und' ? { lang } : {}), crisis });
-      const findings = check(text, voice.packs, {
-        ...(spellers ? { spellers: await spellers(voice.packs) } : {}),
-        ...(taggers ? { taggers: await taggers(voice.packs) } : {}),
+      const findings = await voiceCheck(text, voice, {
         platform,
         ...(lang && lang !== 'und' ? { lang } : {}),
         address: brand?.address ?? 'vous',
         mode: mode.mode,
         ignored: [...voice.ignored, ...ignoredHere.filter((k) => !voice.locked.has(ruleOfKey(k)))],
-        sentiment: classify,
       });
-      return { findings: findings.map(({ link: _link, ...f }) => ({ ...f, locked: voice.locked.has(f.ruleId) })), summary: summarize(findings), mode: mode.mode };
+      return { findings, summary: summarize(findings), mode: mode.mode };
+    },
+
+    async 'ui:voice-try'({ brandId, lang, platform, crisis, text }) {
+      const [brand, mode, voice] = await Promise.all([brandId ? db.brands.get(brandId) : undefined, getSetting(db, 'voice'), voiceForBrand(db, brandId, { lang, crisis })]);
+      // The language is the one chosen in the panel, not guessed: the box is for trying a pack out.
+      const findings = await voiceCheck(text, voice, {
+        lang,
+        ...(platform ? { platform } : {}),
+        ...(brand ? { address: brand.address } : {}),
+        mode: mode.mode,
+        ignored: voice.ignored,
+      });
+      return { findings };
     },
 
     async 'cs:voice-ignore'({ platform, ruleId, match, account }) {

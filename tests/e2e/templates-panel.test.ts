@@ -107,7 +107,8 @@ describe('side panel: voice tab', () => {
     const box = panel.locator('#voice-try-text');
     await box.fill('Tu peux nous écrire en MP !!!');
     const address = panel.locator('.voice-finding[data-rule="fr.address"]');
-    await expect.poll(() => address.count()).toBe(1);
+    // The background checks it, loading the French dictionary on this first check: give it that time once.
+    await expect.poll(() => address.count(), { timeout: 20_000 }).toBe(1);
     expect(await address.textContent()).toContain('« vous »');
     expect(await panel.locator('.voice-finding[data-rule="fr.punctuation"]').count()).toBe(1);
     const fix = address.getByRole('button', { name: 'Remplacer par « Vous pouvez »' });
@@ -126,6 +127,17 @@ describe('side panel: voice tab', () => {
     await expect.poll(() => ignored.count()).toBe(1);
     await ignored.getByRole('button', { name: 'Ne plus ignorer' }).click();
     await expect.poll(() => punctuation.count()).toBe(1);
+  });
+
+  it('catches a typo as the reply box does and fixes it in one click', async () => {
+    const box = panel.locator('#voice-try-text');
+    await box.fill('Merci pour votre messsage, nous regardons votre commande.');
+    const spelling = panel.locator('.voice-finding[data-rule="fr.spelling"]');
+    await expect.poll(() => spelling.count()).toBe(1);
+    expect(await spelling.textContent()).toContain('messsage');
+    await spelling.getByRole('button', { name: 'Remplacer par « message »' }).click();
+    await expect.poll(() => box.inputValue()).toBe('Merci pour votre message, nous regardons votre commande.');
+    await expect.poll(() => spelling.count()).toBe(0);
   });
 
   it('refuses a bad pack file with its line and keeps the built-in pack active', async () => {
@@ -149,17 +161,22 @@ describe('side panel: voice tab', () => {
     expect(await unsupported.count()).toBeGreaterThan(0);
     expect(await unsupported.first().textContent()).toMatch(/^Acme\.\w+ : .+/);
     expect(await panel.locator('[data-pack-id$="/vale-Acme"]').textContent()).toContain('propre à la marque');
-    // Its part-of-speech rule (a past participle, then "by") runs in the reply box of a platform page, Acme being the only brand.
+    // Its part-of-speech rule (a past participle, then "by") runs in the try box, and in the reply box of a platform page, Acme being the only brand.
+    const reply = 'Your parcel was delivered by our courier this morning, thank you for your patience.';
+    await panel.locator('#voice-try-lang').selectOption('en');
+    await panel.locator('#voice-try-text').fill(reply);
+    const tried = panel.locator('.voice-finding[data-rule="Acme.Passive"]');
+    await expect.poll(() => tried.count(), { timeout: 20_000 }).toBe(1);
+    expect(await tried.textContent()).toContain("'delivered' may be passive voice.");
     const page = await ext.context.newPage();
     await page.goto('https://x.com/marie_dpt/status/1850000000000000002');
     await page.locator('vigie-composer-bar').waitFor({ state: 'attached', timeout: 15_000 });
     await page.locator('[data-testid="tweetTextarea_0"]').click();
-    await page.keyboard.type('Your parcel was delivered by our courier this morning, thank you for your patience.');
+    await page.keyboard.type(reply);
     // A suggestion, it leaves the summary green: its panel lists it.
     await page.locator('vigie-composer-bar [data-action="voice-summary"]').click();
     const passive = page.locator('vigie-composer-bar .panel .finding[data-rule="Acme.Passive"]');
-    // The tagger's data loads in the background on the first check with a sequence rule: give it that time once.
-    await expect.poll(() => passive.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => passive.count(), { timeout: 10_000 }).toBe(1);
     expect(await passive.textContent()).toContain("'delivered' may be passive voice.");
     await page.close();
   });

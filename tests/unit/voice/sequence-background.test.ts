@@ -40,6 +40,9 @@ describe('sequence rules in the background voice check', () => {
     const found = await ask(PASSIVE);
     expect(found.findings.filter((f) => f.ruleId === 'Acme.Passive').map((f) => [f.match, f.message, f.start])).toEqual([['delivered by', "'delivered' may be passive voice.", 16]]);
     await ask('Your refund was approved by the team.');
+    // The voice panel's try box, on the same loaded tagger.
+    const tried = await handlers['ui:voice-try']({ type: 'ui:voice-try', brandId: null, lang: 'en', crisis: false, text: PASSIVE }, { url: 'chrome-extension://vigie/options.html' });
+    expect(tried.findings.filter((f) => f.ruleId === 'Acme.Passive').map((f) => f.match)).toEqual(['delivered by']);
     expect(asked).toEqual(['en']);
   });
 });

@@ -11,6 +11,7 @@ import { nodeDictionaries } from '../../../lib/voice/dictionaries/node';
 const classify = (text: string): SentimentResult => ({ label: 'neutral', score: 0, confidence: 0.5, lang: /the|your/.test(text) ? 'en' : 'fr', risks: [] });
 
 const fromX = { tab: { id: 1, url: 'https://x.com/vigie_demo/status/1' } };
+const fromPanel = { url: 'chrome-extension://vigie/sidepanel.html' };
 let db: VigieDb;
 let asked: string[];
 const source: DictionarySource = (id) => (asked.push(id), nodeDictionaries(id));
@@ -35,6 +36,17 @@ describe('spelling in the background voice check', () => {
     const en = await ask('Thanks for your mesage, we are on it.');
     expect(en.findings.filter((f) => f.ruleId === 'en.spelling').map((f) => [f.match, f.fixes[0]])).toEqual([['mesage', 'message']]);
     expect(asked).toEqual(['fr', 'en']);
+  });
+
+  it("the voice panel's try box gets them too, in the language chosen there, from the same loaded dictionary", async () => {
+    const handlers = createReplyHandlers({ db, classify, now: () => 0, spellers: createSpellerLoader(source) });
+    await handlers['cs:voice-check']({ type: 'cs:voice-check', platform: 'x', text: 'Merci pour votre mesage, nous regardons.', ignoredHere: [] }, fromX);
+    const tryIn = (lang: string) => handlers['ui:voice-try']({ type: 'ui:voice-try', brandId: null, lang, crisis: false, text: 'Votre mesage est bien arrivé.' }, fromPanel);
+    const fr = await tryIn('fr');
+    expect(fr.findings.filter((f) => f.ruleId === 'fr.spelling').map((f) => [f.match, f.fixes[0]])).toEqual([['mesage', 'message']]);
+    expect(asked).toEqual(['fr']);
+    const en = await tryIn('en');
+    expect(en.findings.filter((f) => f.ruleId.endsWith('.spelling')).map((f) => [f.ruleId, f.match])).toEqual([['en.spelling', 'Votre'], ['en.spelling', 'mesage'], ['en.spelling', 'bien'], ['en.spelling', 'arrivé']]);
   });
 
   it('without a loader (or before one answers) spelling finds nothing and the other rules still run', async () => {
