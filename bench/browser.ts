@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import type { CommentRecord } from '../lib/db/model';
 import { startOfDay, tallyAll } from '../lib/db/tallies';
 import { adapterBundle } from '../tests/e2e/adapter-bundle';
-import { chromiumArgs, chromiumPath, extensionPath, launchExtension, serveFixtures, type Extension, type LaunchOptions } from '../tests/e2e/harness';
+import { chromiumArgs, chromiumPath, extensionPath, launchExtension, openExtensionPage, serveFixtures, type Extension, type LaunchOptions } from '../tests/e2e/harness';
 import { generateComments } from './lib/comments';
 import { hotFunctions, metricsDelta, pageMetrics, timeInOrigin, traceDuring } from './lib/trace';
 import { infiniteTimeline, reactTimeline, staticTimeline } from './lib/x-page';
@@ -595,6 +595,60 @@ async function popupOpen(ext: Extension) {
   };
 }
 
+// 5. The service worker's start, and what its voice checks load: no budget, a before/after reference.
+
+/**
+ * From a stopped worker to its first answer (a ping from an extension page), then a French reply
+ * typed in the x.com reply box with the built-in packs only: the files the worker fetched for that
+ * check. The spelling dictionaries load on a first check; the tagger's data only for a pack with
+ * sequence rules, which the built-in packs have none of.
+ */
+async function workerStart(ext: Extension) {
+  const RUNS = 15;
+  const page = await openExtensionPage(ext, 'options');
+  await page.waitForLoadState('load');
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const ping = () =>
+    page.evaluate(async () => {
+      const t0 = performance.now();
+      await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui:ping' });
+      return performance.now() - t0;
+    });
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    warm.push(await ping());
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(300);
+    cold.push(await ping());
+  }
+  // The worker's own fetches are not reported to Playwright for the extension's files: it counts them.
+  type Counted = { __fetched: string[]; fetch: typeof fetch };
+  const worker = ext.context.serviceWorkers().at(-1)!;
+  await worker.evaluate(() => {
+    const self = globalThis as unknown as Counted;
+    const original = self.fetch.bind(self);
+    self.__fetched = [];
+    self.fetch = (input, init) => (self.__fetched.push(new URL(String(input)).pathname), original(input, init));
+  });
+  const x = await newTab(ext.context);
+  await x.goto('https://x.com/marie_dpt/status/1850000000000000002');
+  await x.locator('vigie-composer-bar').waitFor({ state: 'attached', timeout: 15_000 });
+  await x.locator('[data-testid="tweetTextarea_0"]').click();
+  await x.keyboard.type('Merci pour votre messsage, nous regardons votre commande.');
+  await x.locator('vigie-composer-bar [data-action="voice-summary"]').click();
+  await x.locator('vigie-composer-bar .panel .finding[data-rule="fr.spelling"]').waitFor({ timeout: 30_000 });
+  const fetched = await worker.evaluate(() => (globalThis as unknown as Counted).__fetched);
+  return {
+    runs: RUNS,
+    coldStartToAnswerMedianMs: round(median(cold)),
+    warmAnswerMedianMs: round(median(warm)),
+    backgroundScriptBytes: readFileSync(join(extensionPath, 'background.js')).length,
+    filesFetchedByAFrenchCheck: fetched.filter((f) => /^\/(dictionaries|taggers)\//.test(f)).sort(),
+  };
+}
+
 /**
  * Each part in browsers of its own, within a time limit about three times its usual length on the
  * 2-core bench machine: a part that crashes its browser or hangs is reported as failed (bounded.ts)
@@ -614,6 +668,7 @@ const partsOf: Record<string, { limitMs: number; launch?: LaunchOptions; measure
   scrolling: { limitMs: 10 * 60_000, measure: scrolling },
   templateInsertion: { limitMs: 3 * 60_000, measure: (ext) => templateInsertion(ext) },
   popup: { limitMs: 6 * 60_000, launch: { extraFiles: BLANK_PAGE }, measure: (ext) => popupOpen(ext) },
+  workerStart: { limitMs: 3 * 60_000, measure: (ext) => workerStart(ext) },
 };
 
 export async function run(parts: string[] = []): Promise<Record<string, unknown>> {

@@ -59,9 +59,12 @@ export function createReplyHandlers({ db, classify, now, spellers, taggers }: Re
 
   /** The packs' findings on a reply, with the dictionaries and taggers their rules need; a lead's locked rules marked. */
   const voiceCheck = async (text: string, voice: BrandVoice, ctx: Omit<CheckContext, 'spellers' | 'taggers' | 'sentiment'>) => {
+    // Spelling and sequence rules judge a reply of known language only; one too short to tell (every
+    // language's packs then apply) loads no dictionary or tagger it could not use.
+    const needing = ctx.lang ? voice.packs : [];
     const findings = check(text, voice.packs, {
-      ...(spellers ? { spellers: await spellers(voice.packs) } : {}),
-      ...(taggers ? { taggers: await taggers(voice.packs) } : {}),
+      ...(spellers ? { spellers: await spellers(needing) } : {}),
+      ...(taggers ? { taggers: await taggers(needing) } : {}),
       sentiment: classify,
       ...ctx,
     });

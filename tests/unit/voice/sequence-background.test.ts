@@ -37,6 +37,9 @@ describe('sequence rules in the background voice check', () => {
     expect(asked).toEqual([]);
     const files = readdirSync(acme).map((name) => ({ path: name, yaml: readFileSync(join(acme, name), 'utf8') }));
     expect((await importValeStyle(db, files, 'Acme')).ok).toBe(true);
+    // A reply too short for its language to be known leaves the English pack's sequence rules idle.
+    await ask('Merci !');
+    expect(asked).toEqual([]);
     const found = await ask(PASSIVE);
     expect(found.findings.filter((f) => f.ruleId === 'Acme.Passive').map((f) => [f.match, f.message, f.start])).toEqual([['delivered by', "'delivered' may be passive voice.", 16]]);
     await ask('Your refund was approved by the team.');

@@ -30,6 +30,9 @@ describe('spelling in the background voice check', () => {
   it('flags a typo of the reply with its fixes, the dictionary of the reply\'s language loaded once', async () => {
     const handlers = createReplyHandlers({ db, classify, now: () => 0, spellers: createSpellerLoader(source) });
     const ask = (text: string) => handlers['cs:voice-check']({ type: 'cs:voice-check', platform: 'x', text, ignoredHere: [] }, fromX);
+    // Too short for its language to be known: no dictionary could judge it, none is loaded.
+    await ask('Merci !');
+    expect(asked).toEqual([]);
     const fr = await ask('Merci pour votre mesage, nous regardons.');
     expect(fr.findings.filter((f) => f.ruleId === 'fr.spelling').map((f) => [f.match, f.fixes[0]])).toEqual([['mesage', 'message']]);
     await ask('Merci pour votre mesage, nous regardons encore.');
