@@ -37,6 +37,8 @@ export async function recordSeen(db: VigieDb, seen: ExtractedComment[], threadUr
         threadUrl: before?.threadUrl ?? threadUrl,
         permalink: comment.permalink ?? before?.permalink,
         parentId: comment.parentId ?? before?.parentId,
+        // Unknown until a page shows the parent (a thread opened on the reply itself).
+        parentUnknown: comment.parentId ?? before?.parentId ? undefined : (comment.parentUnknown ?? before?.parentUnknown),
         author: comment.author,
         text: comment.text,
         lang: sentiment.lang,

@@ -15,6 +15,8 @@ export const commentRecord = z.object({
   threadUrl: z.string(),
   permalink: z.string().optional(),
   parentId: z.string().optional(),
+  /** A reply whose parent no page showed so far. */
+  parentUnknown: z.literal(true).optional(),
   author: z.object({ name: z.string(), handle: z.string().optional() }),
   text: z.string(),
   lang: z.string(),

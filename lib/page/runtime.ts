@@ -232,7 +232,7 @@ function answering(adapter: PlatformAdapter, session: Session, doc: Document, ed
   return root !== undefined && preceding.every((el) => rootOf(session, session.done.get(el)!) === root) ? root : undefined;
 }
 
-/** The key of a comment's thread root, or undefined when the root is not a comment read on this page. */
+/** The key of a comment's thread root, or undefined when the root is not a comment read on this page (or not known). */
 function rootOf(session: Session, id: string): string | undefined {
   let comment = session.comments.get(id);
   for (let hops = 0; comment?.parentId && hops < 20; hops++) {
@@ -240,7 +240,7 @@ function rootOf(session: Session, id: string): string | undefined {
     if (!parent) return undefined;
     comment = parent;
   }
-  return comment && commentKey(comment);
+  return comment && !comment.parentUnknown ? commentKey(comment) : undefined;
 }
 
 /**

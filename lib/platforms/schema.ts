@@ -13,6 +13,8 @@ export const extractedComment = z.object({
   permalink: z.string().max(2_000).optional(),
   publishedAt: z.string().max(64).optional(),
   parentId: z.string().max(200).optional(),
+  /** A reply whose parent the page does not show (only that it is a reply): no parent is made up for it. */
+  parentUnknown: z.literal(true).optional(),
 });
 export type ExtractedComment = z.infer<typeof extractedComment>;
 

@@ -1,5 +1,5 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
-import { queryAllIncludingSelf, readText } from '../dom';
+import { PRECEDING, queryAllIncludingSelf, readText } from '../dom';
 import { editorInput, readEditable } from '../editing';
 import { instanceHosts, loadInstanceHosts } from './hosts';
 import { isProfile, isThread, isTimeline, threadId } from './routes';
@@ -21,6 +21,40 @@ function statusText(el: Element): string {
   const body = own(el, selectors.content);
   if (!warning) return readText(body);
   return body ? `${warning}\n\n${readText(body)}` : `${warning}\n${HIDDEN_BODY}`;
+}
+
+type Parent = Pick<ExtractedComment, 'parentId' | 'parentUnknown'>;
+
+/**
+ * A status's parent on a thread page, as Mastodon's reply lines show it (components/status:
+ * connectUp, the status above is the parent; connectToRoot, the focal one is). Replies come in
+ * depth-first order: the first one answers the focal status; one without `status--first-in-thread`
+ * answers the status above; one with it and a line that does not run on to the next status answers
+ * the focal status; any other answers some earlier reply the page does not name. Ancestors are a
+ * chain down to the focal status.
+ */
+function threadParent(el: Element, focal: string): Parent {
+  const doc = el.ownerDocument;
+  const anchor = doc.querySelector(selectors.focal);
+  if (!anchor) return {};
+  const thread = Array.from(doc.querySelectorAll(selectors.inThread)).filter((s) => !s.parentElement?.closest(selectors.status));
+  const ancestors = thread.filter((s) => anchor.compareDocumentPosition(s) & PRECEDING);
+  if (el === anchor || anchor.contains(el)) {
+    const last = ancestors.at(-1)?.getAttribute('data-id');
+    return last ? { parentId: last } : {};
+  }
+  const i = thread.indexOf(el);
+  if (i < 0) return {};
+  const previous = thread[i - 1]?.getAttribute('data-id') ?? undefined;
+  if (ancestors.includes(el)) {
+    if (previous) return { parentId: previous };
+    return el.classList.contains(selectors.reply) ? { parentUnknown: true } : {};
+  }
+  if (i === ancestors.length) return { parentId: focal };
+  if (previous && !el.classList.contains(selectors.firstInThread)) return { parentId: previous };
+  const line = Array.from(el.children).find((c) => c.classList.contains(selectors.line));
+  if (line && !line.classList.contains(selectors.lineToNext)) return { parentId: focal };
+  return { parentUnknown: true };
 }
 
 /** Mastodon's own markup, whatever the domain: the app root the server renders. */
@@ -48,12 +82,7 @@ export const mastodonAdapter: PlatformAdapter = {
     const account = own(el, selectors.account)?.textContent?.trim();
     const name = readText(own(el, selectors.displayName)) || account || '';
     const focal = threadId(location);
-    let parentId: string | undefined;
-    if (focal && focal !== nativeId) {
-      const anchor = el.ownerDocument.querySelector('.detailed-status');
-      // Statuses above the focal one are its ancestors; those below reply to it.
-      if (anchor && anchor.compareDocumentPosition(el) & 4) parentId = focal;
-    }
+    const parent = focal ? threadParent(el, focal) : {};
     const publishedAt = link?.querySelector('time')?.getAttribute('datetime') ?? undefined;
     return {
       platform: 'mastodon',
@@ -62,7 +91,7 @@ export const mastodonAdapter: PlatformAdapter = {
       text: statusText(el),
       ...(href ? { permalink: new URL(href, location.origin).href } : {}),
       ...(publishedAt ? { publishedAt } : {}),
-      ...(parentId ? { parentId } : {}),
+      ...parent,
     };
   },
 

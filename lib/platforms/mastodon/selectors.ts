@@ -24,6 +24,20 @@ export const selectors = {
   account: '.display-name__account',
   /** The date link of a status (a <time datetime>) whose href is /@acct/<id>; the focal one has no <time>. */
   permalink: 'a.status__relative-time, a.detailed-status__datetime',
+  /** The focal status of a thread page. */
+  focal: '.detailed-status',
+  /**
+   * The other statuses of a thread page, ancestors above the focal one and replies below, in the
+   * thread's order (components/status: rootId set). Their classes draw the reply lines:
+   * `status--first-in-thread` unless the status answers the one above it, `status-reply` on any reply,
+   * and a `status__line` (`--full` when the next status answers this one) when a line joins it to the
+   * status above or to the focal one. status.html, status-2.html.
+   */
+  inThread: '.status[data-id].status--in-thread',
+  firstInThread: 'status--first-in-thread',
+  reply: 'status-reply',
+  line: 'status__line',
+  lineToNext: 'status__line--full',
   /** Reply/boost/favourite row; the focal status's row sits just after it in its wrapper. */
   actionBar: '.status__action-bar',
   detailedActionBar: '.detailed-status__action-bar',

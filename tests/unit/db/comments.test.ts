@@ -43,6 +43,19 @@ describe('comments repository', () => {
     expect(again.rows.map((r) => r.risks)).toEqual([negative.risks, negative.risks, negative.risks]);
   });
 
+  it('keeps a reply’s parent unknown until a page shows it, and a known parent when another page shows none', async () => {
+    await recordSeen(db, [{ ...comment('3'), parentUnknown: true }], 'u', () => negative, 1000);
+    expect(await db.comments.get('x:3')).toMatchObject({ parentUnknown: true });
+    await recordSeen(db, [{ ...comment('3'), parentId: '2' }], 'u', () => negative, 2000);
+    const shown = await db.comments.get('x:3');
+    expect(shown).toMatchObject({ parentId: '2' });
+    expect(shown!.parentUnknown).toBeUndefined();
+    await recordSeen(db, [{ ...comment('3'), parentUnknown: true }], 'u', () => negative, 3000);
+    const again = await db.comments.get('x:3');
+    expect(again).toMatchObject({ parentId: '2' });
+    expect(again!.parentUnknown).toBeUndefined();
+  });
+
   it('lists flagged comments only', async () => {
     await recordSeen(db, ['1', '2', '3'].map((id) => comment(id)), 'u', () => negative, 1000);
     await setStatus(db, 'x:2', 'flagged', 1100);

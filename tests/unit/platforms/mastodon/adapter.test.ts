@@ -68,6 +68,17 @@ describe('mastodon adapter on a thread', () => {
     });
   });
 
+  // status.html's comment says which reply answers which, as Mastodon's reply lines show it.
+  it('gives each reply the parent its reply lines show: the focal status, the reply above it, or unknown', () => {
+    expect(all().map((c) => [c!.nativeId, c!.parentId, c!.parentUnknown])).toEqual([
+      ['113500000000000001', undefined, undefined],
+      ['113500000000000002', '113500000000000001', undefined],
+      ['113500000000000003', '113500000000000002', undefined],
+      ['113500000000000004', '113500000000000001', undefined],
+      ['113500000000000006', undefined, true],
+    ]);
+  });
+
   it('reads remote accounts, mentions and line breaks', () => {
     const lucas = all()[2]!;
     expect(lucas.author).toEqual({ name: 'Lucas B.', handle: '@lucas_b@framapiaf.org' });
@@ -122,12 +133,18 @@ describe('mastodon adapter on the home timeline', () => {
 describe('mastodon adapter on a thread whose focal status is a reply', () => {
   beforeEach(() => loadFixture('mastodon', 'status-2.html', 'https://mastodon.social/@marie_dpt/113500000000000002'));
 
-  it('gives the ancestor no parent and the reply below the focal status its parent', () => {
-    expect(all().map((c) => [c!.nativeId, c!.parentId])).toEqual([
-      ['113500000000000001', undefined],
-      ['113500000000000002', undefined],
-      ['113500000000000007', '113500000000000002'],
+  it('gives the thread’s first post no parent, the focal reply its ancestor, and the reply below the focal status its parent', () => {
+    expect(all().map((c) => [c!.nativeId, c!.parentId, c!.parentUnknown])).toEqual([
+      ['113500000000000001', undefined, undefined],
+      ['113500000000000002', '113500000000000001', undefined],
+      ['113500000000000007', '113500000000000002', undefined],
     ]);
+  });
+
+  it('says the parent is unknown for an ancestor that is itself a reply to a status the page does not show', () => {
+    document.querySelector('.status[data-id="113500000000000001"]')!.classList.add('status-reply');
+    expect(all()[0]).toMatchObject({ nativeId: '113500000000000001', parentUnknown: true });
+    expect(all()[0]!.parentId).toBeUndefined();
   });
 });
 
