@@ -148,6 +148,39 @@ function focalOf(doc: Document): { anchor: Element; author: string; rkey: string
   return undefined;
 }
 
+/**
+ * ThreadItemPost's first row (ThreadItemPostParentReplyLine): an avatar-wide column that holds the
+ * line up to the item above when `showParentReplyLine`, which social-app sets when the item above is
+ * less deep, i.e. is the parent. The anchor (ThreadItemAnchor) starts with its author row instead.
+ */
+function hasParentLine(item: Element): boolean {
+  const top = item.firstElementChild;
+  if (!top || top.querySelector(`a, ${selectors.richText}, ${selectors.media}`)) return false;
+  return !!top.firstElementChild?.firstElementChild;
+}
+
+type Parent = Pick<ExtractedComment, 'parentId' | 'parentUnknown'>;
+
+/**
+ * A thread item's parent. Ancestors are a chain down to the focal post. Below it, the linear view
+ * shows one reply per branch (LINEAR_VIEW_BF = 1 in state/queries/usePostThread/const.ts): an item
+ * with the line answers the item above, one without answers the focal post.
+ */
+function threadParent(el: Element, focal: { anchor: Element; author: string; rkey: string }): Parent {
+  const items = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).filter((i) => i.getAttribute('data-testid')?.startsWith(THREAD_ITEM));
+  const above = items[items.indexOf(el) - 1];
+  const aboveId = above && (above === focal.anchor ? postId(focal.author, focal.rkey) : idOf(above));
+  if (el === focal.anchor) return aboveId ? { parentId: aboveId } : {};
+  if (focal.anchor.compareDocumentPosition(el) & FOLLOWING) return { parentId: hasParentLine(el) && aboveId ? aboveId : postId(focal.author, focal.rkey) };
+  if (!hasParentLine(el)) return {};
+  return aboveId ? { parentId: aboveId } : { parentUnknown: true };
+}
+
+function idOf(item: Element): string | undefined {
+  const r = read(item);
+  return r?.rkey ? postId(r.actor, r.rkey) : undefined;
+}
+
 export const blueskyAdapter: PlatformAdapter = {
   id: 'bluesky',
   matches: isBluesky,
@@ -164,15 +197,14 @@ export const blueskyAdapter: PlatformAdapter = {
     // A placeholder without a permalink: nothing to link a reply to.
     if (!rkey) return null;
     const author = r.actor;
-    // Items above the focal post are its ancestors; items below reply to it.
-    const parentId = focal && !isFocal && focal.anchor.compareDocumentPosition(el) & FOLLOWING ? postId(focal.author, focal.rkey) : undefined;
+    const parent = focal && el.getAttribute('data-testid')?.startsWith(THREAD_ITEM) ? threadParent(el, focal) : {};
     return {
       platform: 'bluesky',
       nativeId: postId(author, rkey),
       author: { name: displayName(r.links, author, r.handle), ...(r.handle ? { handle: `@${r.handle}` } : {}) },
       text: readText(r.text),
       permalink: `https://bsky.app/profile/${author}/post/${rkey}`,
-      ...(parentId ? { parentId } : {}),
+      ...parent,
     };
   },
 

@@ -37,8 +37,10 @@ describe('bluesky adapter on a thread', () => {
     ]);
   });
 
-  it('gives every reply below the focal post the focal post as parent', () => {
-    expect(all().map((c) => c!.parentId)).toEqual([undefined, ...Array(4).fill('vigie.bsky.social/3lvigieqqq2aa')]);
+  // thread.html: Lucas's reply carries the line up to Marie's (it answers her); the two after it have none.
+  it('gives each reply below the focal post the parent its reply line shows: the item above, else the focal post', () => {
+    const focal = 'vigie.bsky.social/3lvigieqqq2aa';
+    expect(all().map((c) => c!.parentId)).toEqual([undefined, focal, 'marie-dpt.bsky.social/3lvigieqqq3bb', focal, focal]);
   });
 
   it('extracts the focal post from the URL and a reply from its own permalink', () => {
@@ -85,10 +87,10 @@ describe('bluesky adapter on a thread', () => {
 describe('bluesky adapter on a thread whose focal post is a reply', () => {
   beforeEach(() => loadFixture('bluesky', 'thread-2.html', 'https://bsky.app/profile/marie-dpt.bsky.social/post/3lvigieqqq3bb'));
 
-  it('gives the ancestor no parent and the reply below the focal post its parent', () => {
+  it('gives the thread’s first post no parent, the focal post its ancestor, and the reply below the focal post its parent', () => {
     expect(all().map((c) => [c!.nativeId, c!.parentId])).toEqual([
       ['vigie.bsky.social/3lvigieqqq2aa', undefined],
-      ['marie-dpt.bsky.social/3lvigieqqq3bb', undefined],
+      ['marie-dpt.bsky.social/3lvigieqqq3bb', 'vigie.bsky.social/3lvigieqqq2aa'],
       ['vigie.bsky.social/3lvigieqqqbgg', 'marie-dpt.bsky.social/3lvigieqqq3bb'],
     ]);
   });
