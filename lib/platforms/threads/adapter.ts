@@ -20,6 +20,23 @@ function pageUrl(doc: Document): URL {
   return new URL(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '/', 'https://www.threads.com');
 }
 
+const codeOf = (post: Element) => /\/post\/([\w-]+)/.exec(own(post, selectors.permalink)[0]?.getAttribute('href') ?? '')?.[1];
+
+/**
+ * A post's parent on a post page, which shows no parent ids: the posts above the one the page is
+ * about are its chain of parents; below it, the first reply answers it, and the replies after that
+ * answer it or a reply above them (Threads shows a reply's answers under it): unknown, not made up.
+ */
+function threadParent(el: Element, code: string, focal: string): Pick<ExtractedComment, 'parentId' | 'parentUnknown'> {
+  const posts = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).filter((p) => p.parentElement?.closest(selectors.post) === null);
+  const codes = posts.map(codeOf).filter((c): c is string => c !== undefined);
+  const at = codes.indexOf(code);
+  const focalAt = codes.indexOf(focal);
+  if (at < 0 || focalAt < 0) return {};
+  if (at <= focalAt) return at > 0 ? { parentId: codes[at - 1]! } : {};
+  return at === focalAt + 1 ? { parentId: focal } : { parentUnknown: true };
+}
+
 export const threadsAdapter: PlatformAdapter = {
   id: 'threads',
   matches: isThreads,
@@ -35,8 +52,6 @@ export const threadsAdapter: PlatformAdapter = {
     if (!match) return null;
     const [, handle, code] = match as unknown as [string, string, string];
     const name = own(el, selectors.authorLink)[0]?.textContent?.trim() || handle.slice(1);
-    // Threads shows a conversation flat under its first post, with no parent id in the markup:
-    // every reply on a post page is attached to the post the page is about.
     const focal = postCode(pageUrl(el.ownerDocument));
     return {
       platform: 'threads',
@@ -45,7 +60,7 @@ export const threadsAdapter: PlatformAdapter = {
       text: textOf(el),
       permalink: `https://www.threads.com/${handle}/post/${code}`,
       publishedAt: link!.querySelector('time')?.getAttribute('datetime') ?? undefined,
-      ...(focal && focal !== code ? { parentId: focal } : {}),
+      ...(focal ? threadParent(el, code, focal) : {}),
     };
   },
 

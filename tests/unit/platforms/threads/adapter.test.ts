@@ -32,7 +32,7 @@ describe('threads adapter on a post page', () => {
     });
   });
 
-  it('attaches replies to the post the page is about, mentions read as text', () => {
+  it('attaches the first reply to the post the page is about, mentions read as text', () => {
     const [, reply, answer] = all();
     expect(reply).toEqual({
       platform: 'threads',
@@ -43,7 +43,9 @@ describe('threads adapter on a post page', () => {
       publishedAt: '2026-11-20T08:30:00.000Z',
       parentId: 'DCvIgIeDeMo',
     });
-    expect(answer).toMatchObject({ parentId: 'DCvIgIeDeMo', text: '@marie.dpt Bonjour Marie, nous sommes désolés. Écrivez-nous en message privé 🙏' });
+    // The brand's answer to Marie: the page does not say whom it answers (her, by its mention), and no parent is made up.
+    expect(answer).toMatchObject({ parentUnknown: true, text: '@marie.dpt Bonjour Marie, nous sommes désolés. Écrivez-nous en message privé 🙏' });
+    expect(answer!.parentId).toBeUndefined();
   });
 
   it('reads hostile markup as text', () => {
@@ -67,6 +69,19 @@ describe('threads adapter on a post page', () => {
   });
 });
 
+describe('threads adapter on the page of a reply', () => {
+  // The same page opened on Marie's reply: the post above it is its parent, the post has none.
+  beforeEach(() => loadFixture('threads', 'post.html', 'https://www.threads.com/@marie.dpt/post/DCvIgIeRep01'));
+
+  it('gives the reply the post above it, the post no parent, and the first reply below it the reply', () => {
+    expect(all().slice(0, 3).map((c) => [c!.nativeId, c!.parentId])).toEqual([
+      ['DCvIgIeDeMo', undefined],
+      ['DCvIgIeRep01', 'DCvIgIeDeMo'],
+      ['DCvIgIeRep02', 'DCvIgIeRep01'],
+    ]);
+  });
+});
+
 describe('threads adapter on the feed', () => {
   beforeEach(() => loadFixture('threads', 'post.html', 'https://www.threads.com/'));
 
@@ -83,6 +98,6 @@ describe('threads adapter on a saved page without its URL', () => {
   });
 
   it('takes the page’s post from its canonical link', () => {
-    expect(all().map((c) => c?.parentId ?? null)).toEqual([null, 'DCvIgIeDeMo', 'DCvIgIeDeMo', null, 'DCvIgIeDeMo', 'DCvIgIeDeMo']);
+    expect(all().map((c) => c?.parentId ?? (c?.parentUnknown ? 'unknown' : null))).toEqual([null, 'DCvIgIeDeMo', 'unknown', null, 'unknown', 'unknown']);
   });
 });
