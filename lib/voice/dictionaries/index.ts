@@ -1,5 +1,6 @@
 import type { Speller } from '../context';
 import type { DictionaryId, VoicePack } from '../pack';
+import { createLoader } from '../load-once';
 import { createSpeller, type DictionaryFiles } from './speller';
 
 export type { DictionaryFiles } from './speller';
@@ -14,26 +15,7 @@ export function dictionariesOf(packs: readonly VoicePack[]): DictionaryId[] {
   return [...ids];
 }
 
-/**
- * Loads each dictionary once, on first need, and keeps it: French takes ~0.8 s and ~60 MB, English
- * ~0.15 s and ~20 MB. A dictionary that failed to load is tried again at the next check, and its
- * rules find nothing until then.
- */
-export function createSpellerLoader(source: DictionarySource) {
-  const loading = new Map<DictionaryId, Promise<Speller>>();
-  const load = (id: DictionaryId) => {
-    let p = loading.get(id);
-    if (!p) {
-      p = source(id).then((files) => createSpeller(id, files));
-      p.catch(() => loading.delete(id));
-      loading.set(id, p);
-    }
-    return p;
-  };
-  return async function spellersFor(packs: readonly VoicePack[]): Promise<Spellers> {
-    const ids = dictionariesOf(packs);
-    const loaded = await Promise.allSettled(ids.map(load));
-    return Object.fromEntries(ids.flatMap((id, k) => (loaded[k]!.status === 'fulfilled' ? [[id, loaded[k]!.value]] : [])));
-  };
-}
+/** Loads each dictionary once, on first need (load-once.ts): French takes ~0.8 s and ~60 MB, English ~0.15 s and ~20 MB. */
+export const createSpellerLoader = (source: DictionarySource) =>
+  createLoader<DictionaryId, Speller>(dictionariesOf, (id) => source(id).then((files) => createSpeller(id, files)));
 export type SpellerLoader = ReturnType<typeof createSpellerLoader>;
