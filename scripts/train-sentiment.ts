@@ -1,5 +1,6 @@
 /**
- * Builds lib/sentiment/model.json: `npx tsx scripts/train-sentiment.ts [--data DIR] [--extra DIR] [--out FILE] [--cv]`.
+ * Builds lib/sentiment/model.json: `npx tsx scripts/train-sentiment.ts [--data DIR] [--extra DIR] [--out FILE] [--set JSON]`,
+ * or compares settings: `... --cv [--only NAME] [--with JSON] [--langs fr,es]` (see the options below).
  *
  * Learns from the benchmark train splits (<lang>_train.jsonl) and the extra sets of
  * ../shared/data/sentiment-extra, each source weighed by CONFIG.sources. Settings were chosen by
@@ -15,7 +16,7 @@
  * of the top probability on the cross-validated predictions.
  * Deterministic: fixed seeds, fixed settings, no clock or randomness in the output.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { englishDataset } from 'obscenity';
@@ -38,6 +39,8 @@ const { values: args } = parseArgs({
     with: { type: 'string' },
     /** With --cv: only these languages' rows (comma-separated), for quick comparisons. */
     langs: { type: 'string', default: SUPPORTED_LANGS.join(',') },
+    /** Without --cv: build with this JSON merged into CONFIG (as --with), to try a candidate out. */
+    set: { type: 'string' },
   },
 });
 
@@ -64,6 +67,14 @@ interface Config {
   prune: { threshold: number; minDf: number; maxFeatures: number };
   /** Every row counts alike and a two-class set is read as three-class: the baseline weighting is compared against. */
   naive?: boolean;
+  /**
+   * Models averaged (1: one): each trained on its own shuffle (seed 42, 43, ...) of a random
+   * `bag` share of the rows; their weights averaged, which is their logits averaged, so the
+   * ensemble ships as one table and costs nothing at classify time.
+   */
+  ensemble?: { models: number; bag: number };
+  /** CV only: score the pruned tables with their float weights, to see what int8 costs. */
+  exact?: boolean;
   /** Per source (file name without .jsonl); a benchmark train split is `<lang>_train`. Missing: 0. */
   sources: Record<string, SourceWeight>;
 }
@@ -207,6 +218,27 @@ interface Dense {
  * source's lack of neutral texts does not teach that neutral is rare.
  */
 function train(x: Features, rows: Row[], members: Int32Array, weights: Float32Array, cfg: Config): Dense {
+  const e = cfg.ensemble;
+  if (!e || e.models <= 1) return trainOne(x, rows, members, weights, cfg, 42);
+  let sum: Dense | undefined;
+  for (let m = 0; m < e.models; m++) {
+    const pick = mulberry32(1000 + m);
+    const bag = e.bag >= 1 ? members : members.filter(() => pick() < e.bag);
+    const d = trainOne(x, rows, bag, weights, cfg, 42 + m);
+    if (!sum) sum = d;
+    else {
+      for (let i = 0; i < d.shared.length; i++) sum.shared[i]! += d.shared[i]!;
+      for (let i = 0; i < d.own.length; i++) sum.own[i]! += d.own[i]!;
+      for (let c = 0; c < K; c++) sum.bias[c]! += d.bias[c]!;
+    }
+  }
+  for (let i = 0; i < sum!.shared.length; i++) sum!.shared[i]! /= e.models;
+  for (let i = 0; i < sum!.own.length; i++) sum!.own[i]! /= e.models;
+  for (let c = 0; c < K; c++) sum!.bias[c]! /= e.models;
+  return sum!;
+}
+
+function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float32Array, cfg: Config, seed: number): Dense {
   const w = new Float32Array(2 * DIM * K);
   const g = new Float32Array(2 * DIM * K).fill(1e-6);
   const avg = new Float32Array(2 * DIM * K);
@@ -215,7 +247,7 @@ function train(x: Features, rows: Row[], members: Int32Array, weights: Float32Ar
   const avgB = new Float64Array(K);
   // Rows of a source weighed 0 teach nothing: skipping them is only faster.
   const order = members.filter((i) => weights[i]! > 0);
-  const rand = mulberry32(42);
+  const rand = mulberry32(seed);
   const z = new Float64Array(K);
   const grad = new Float64Array(K);
   const slots = new Int32Array(2 * 4096);
@@ -318,6 +350,8 @@ interface Table {
   keys: Int32Array;
   q: Int8Array;
   scale: number;
+  /** With Config.exact: the float weights the int8 ones round. */
+  exact?: Float32Array;
 }
 
 /** Index of the shared table among the tables (after the supported languages). */
@@ -387,7 +421,7 @@ function tables(d: Dense, x: Features, rows: Row[], members: Int32Array, weights
       maxAbs = Math.max(maxAbs, m);
     }
     const scale = Number((maxAbs / 127 || 1).toPrecision(8));
-    out.push({ keys: Int32Array.from(keys), q: Int8Array.from(folded, (w) => Math.round(w / scale)), scale });
+    out.push({ keys: Int32Array.from(keys), q: Int8Array.from(folded, (w) => Math.round(w / scale)), scale, exact: cfg.exact ? Float32Array.from(folded) : undefined });
   }
   return out;
 }
@@ -481,8 +515,8 @@ function crossValidate(x: Features, rows: Row[], predictedLang: Int8Array, cfg: 
     const w = new Float32Array(DIM * K);
     for (let t = 0; t <= SHARED; t++) {
       w.fill(0);
-      const { keys, q, scale } = folded[t]!;
-      for (let i = 0; i < keys.length; i++) for (let c = 0; c < K; c++) w[keys[i]! * K + c] = q[i * K + c]! * scale;
+      const { keys, q, scale, exact } = folded[t]!;
+      for (let i = 0; i < keys.length; i++) for (let c = 0; c < K; c++) w[keys[i]! * K + c] = exact ? exact[i * K + c]! : q[i * K + c]! * scale;
       for (let i = 0; i < rows.length; i++) {
         if (fold[i] !== f || (predictedLang[i]! < 0 ? SHARED : predictedLang[i]!) !== t) continue;
         for (let c = 0; c < K; c++) s[c] = dense.bias[c]!;
@@ -564,7 +598,10 @@ function writeObscenityList(): void {
     words: [...words].sort(),
     except: [...except].sort(),
   };
-  writeFileSync(join(root, 'lib', 'sentiment', 'lexicons', 'insult-en-obscenity.json'), JSON.stringify(list, null, 1) + '\n');
+  // Written only when it changes: runs started side by side read it while another writes it.
+  const file = join(root, 'lib', 'sentiment', 'lexicons', 'insult-en-obscenity.json');
+  const text = JSON.stringify(list, null, 1) + '\n';
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
 const t0 = performance.now();
@@ -713,6 +750,12 @@ if (args.cv) {
   process.exit(0);
 }
 
+if (args.set) {
+  // A candidate built before it is written into CONFIG: JSON merged as --with merges it.
+  const w = JSON.parse(args.set) as Partial<Config>;
+  Object.assign(CONFIG, { ...CONFIG, ...w, options: { ...CONFIG.options, ...w.options }, sources: { ...CONFIG.sources, ...w.sources } });
+  log(`settings: ${JSON.stringify({ ...CONFIG, sources: undefined })}`);
+}
 const x = featuresFor(CONFIG.options);
 log('cross-validating the shipped settings, for the calibration');
 const cv = crossValidate(x, rows, predictedLang, CONFIG);

@@ -13,6 +13,11 @@ export interface FeatureOptions {
   charGrams: boolean;
   /** Weight of the character n-gram block relative to words. */
   charWeight: number;
+  /**
+   * Character n-grams across the space between two consecutive words, up to this length (3 to 5;
+   * 0 or absent: none): "pas bon" gives "s b", "as b", "s bo", so word pairs match across inflections.
+   */
+  crossGrams?: number;
 }
 
 export interface FeatureBuffer {
@@ -36,6 +41,7 @@ const SEED_NEG = 0x2345671;
 const SEED_BI = 0x3456712;
 const SEED_CHAR = 0x4567123;
 const SEED_META = 0x5671234;
+const SEED_CROSS = 0x6712345;
 
 export function hashStr(seed: number, s: string): number {
   let x = (seed ^ 0x811c9dc5) >>> 0;
@@ -129,11 +135,15 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
   let sarcasm = false;
   let polar = 0;
   let lastEnd = 0;
+  /** The previous token when it was a word (folded, as looked up), for the cross-word n-grams. */
+  let prevWord = '';
+  const cross = opts.crossGrams ?? 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
     // A sentence break between tokens ends a negation scope.
     if (negLeft > 0 && PUNCT_BREAK.test(folded.slice(lastEnd, m.index))) negLeft = 0;
     lastEnd = m.index + m[0].length;
+    if (m[4] === undefined) prevWord = '';
     if (m[1] !== undefined) {
       push(buf, M.url, 1);
       continue;
@@ -160,6 +170,10 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
       if (u.elongated) elong++;
       w = u.word;
       words++;
+      if (cross >= 3) {
+        if (prevWord && !isTag) crossGramsOf(buf, prevWord, w, cross, opts.charWeight);
+        prevWord = isTag ? '' : w;
+      }
       if (m[0].length >= 3 && raw.charCodeAt(m.index) !== folded.charCodeAt(m.index)) {
         const original = raw.slice(m.index, m.index + m[0].length);
         if (original === original.toUpperCase()) caps++;
@@ -234,6 +248,16 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
   if (elong) push(buf, M.elong, 1);
   if (words <= 3) push(buf, M.short, 1);
   return words;
+}
+
+/** The n-grams of `a b` (up to `maxN` characters) that have the space inside, not at an end. */
+function crossGramsOf(buf: FeatureBuffer, a: string, b: string, maxN: number, weight: number): void {
+  const tail = a.length > maxN - 2 ? a.slice(a.length - (maxN - 2)) : a;
+  const s = tail + ' ' + b.slice(0, maxN - 2);
+  const space = tail.length;
+  for (let n = 3; n <= maxN; n++) {
+    for (let i = Math.max(0, space - n + 2); i < space && i + n <= s.length; i++) push(buf, hashRange(SEED_CROSS + n, s, i, i + n), weight);
+  }
 }
 
 /** Scales the hashed n-gram block to unit length so long and short comments weigh alike. */
