@@ -50,13 +50,16 @@ type Outcome = 'injected' | 'failed' | 'running' | 'closed';
 
 export async function injectIntoOpenTabs(api: InjectApis, declared: readonly ContentScriptEntry[]): Promise<{ injected: number; failed: number; running: number }> {
   const scripts = [...declared, ...(await api.scripting.getRegisteredContentScripts())].filter((s) => s.matches?.length && s.js?.length);
+  // Every tab at once: one slow page must not hold up the other platforms' tabs.
+  const starts = await Promise.all(
+    scripts.map(async (script) => {
+      // A discarded tab (or one not restored yet) reloads its page, with the current scripts, when the user comes back to it.
+      const tabs = (await api.tabs.query({ url: script.matches! })).filter((t) => t.id !== undefined && !t.discarded && t.status !== 'unloaded');
+      return Promise.all(tabs.map((t) => startIn(api, t.id!, script.js!)));
+    }),
+  );
   const tally = { injected: 0, failed: 0, running: 0 };
-  for (const script of scripts) {
-    // A discarded tab reloads its page, with the current scripts, when the user comes back to it.
-    const tabs = (await api.tabs.query({ url: script.matches! })).filter((t) => t.id !== undefined && !t.discarded);
-    const outcomes = await Promise.all(tabs.map((t) => startIn(api, t.id!, script.js!)));
-    for (const o of outcomes) if (o !== 'closed') tally[o]++;
-  }
+  for (const o of starts.flat()) if (o !== 'closed') tally[o]++;
   return tally;
 }
 
@@ -78,7 +81,7 @@ async function probe(api: InjectApis, tabId: number): Promise<'running' | 'close
     if ((answer as PingAnswer | undefined)?.alive === true) return 'running';
     const tab = await api.tabs.get(tabId).catch(() => undefined);
     if (!tab) return 'closed';
-    if (tab.status === 'complete' && --pingsLeftAfterLoad <= 0) return 'absent';
+    if (tab.status !== 'loading' && --pingsLeftAfterLoad <= 0) return 'absent';
     await pause(PING_EVERY_MS);
   }
   return 'absent';

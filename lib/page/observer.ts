@@ -5,21 +5,27 @@
  */
 const FULL_RESCAN_AFTER = 300;
 
-export function observeAdded(root: Node, signal: AbortSignal, onAdded: (roots: ParentNode[] | 'rescan') => void): void {
+export function observeAdded(root: Node, signal: AbortSignal, onAdded: (roots: ParentNode[] | 'rescan') => void, onRemoved?: () => void): void {
   let batch = new Set<ParentNode>();
   let rescan = false;
+  /** Some page node was removed in this batch (a collapsed thread, a virtualised list dropping rows). */
+  let removed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = () => {
     timer = undefined;
     if (signal.aborted) return;
     const roots = rescan ? 'rescan' : Array.from(batch).filter((n) => (n as Node).isConnected);
+    const anyRemoved = removed;
     batch = new Set();
     rescan = false;
+    removed = false;
     if (roots === 'rescan' || roots.length) onAdded(roots);
+    if (anyRemoved) onRemoved?.();
   };
 
   const observer = new MutationObserver((records) => {
+    if (onRemoved && !removed) removed = records.some((r) => r.removedNodes.length > 0);
     if (!rescan) {
       for (const record of records) {
         for (const node of record.addedNodes) {

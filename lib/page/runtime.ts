@@ -195,8 +195,7 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Repor
       session.incomplete.clear();
       queue.push(retry);
     }
-    forgetRemoved(session);
-  });
+  }, () => forgetRemoved(session));
 
   session.healthTimer = setTimeout(() => {
     session.healthTimer = undefined;

@@ -171,7 +171,11 @@ function threadParent(el: Element, focal: { anchor: Element; author: string; rke
   const above = items[items.indexOf(el) - 1];
   const aboveId = above && (above === focal.anchor ? postId(focal.author, focal.rkey) : idOf(above));
   if (el === focal.anchor) return aboveId ? { parentId: aboveId } : {};
-  if (focal.anchor.compareDocumentPosition(el) & FOLLOWING) return { parentId: hasParentLine(el) && aboveId ? aboveId : postId(focal.author, focal.rkey) };
+  if (focal.anchor.compareDocumentPosition(el) & FOLLOWING) {
+    if (!hasParentLine(el)) return { parentId: postId(focal.author, focal.rkey) };
+    // The line runs up to a placeholder (a deleted or blocked post): its id is not on the page.
+    return aboveId ? { parentId: aboveId } : { parentUnknown: true };
+  }
   if (!hasParentLine(el)) return {};
   return aboveId ? { parentId: aboveId } : { parentUnknown: true };
 }

@@ -38,7 +38,9 @@ function threadParent(el: Element, focal: string): Parent {
   const anchor = doc.querySelector(selectors.focal);
   if (!anchor) return {};
   const thread = Array.from(doc.querySelectorAll(selectors.inThread)).filter((s) => !s.parentElement?.closest(selectors.status));
-  const ancestors = thread.filter((s) => anchor.compareDocumentPosition(s) & PRECEDING);
+  // Ancestors come first and are few: the first status after the focal one ends them.
+  const after = thread.findIndex((s) => !(anchor.compareDocumentPosition(s) & PRECEDING));
+  const ancestors = after < 0 ? thread : thread.slice(0, after);
   if (el === anchor || anchor.contains(el)) {
     const last = ancestors.at(-1)?.getAttribute('data-id');
     return last ? { parentId: last } : {};

@@ -20,7 +20,16 @@ function pageUrl(doc: Document): URL {
   return new URL(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '/', 'https://www.threads.com');
 }
 
-const codeOf = (post: Element) => /\/post\/([\w-]+)/.exec(own(post, selectors.permalink)[0]?.getAttribute('href') ?? '')?.[1];
+/** Each post's code, read once: every reply's parent looks at every post of the page. */
+const codes = new WeakMap<Element, string | null>();
+function codeOf(post: Element): string | undefined {
+  let code = codes.get(post);
+  if (code === undefined) {
+    code = /\/post\/([\w-]+)/.exec(own(post, selectors.permalink)[0]?.getAttribute('href') ?? '')?.[1] ?? null;
+    codes.set(post, code);
+  }
+  return code ?? undefined;
+}
 
 /**
  * A post's parent on a post page, which shows no parent ids: the posts above the one the page is
@@ -29,11 +38,11 @@ const codeOf = (post: Element) => /\/post\/([\w-]+)/.exec(own(post, selectors.pe
  */
 function threadParent(el: Element, code: string, focal: string): Pick<ExtractedComment, 'parentId' | 'parentUnknown'> {
   const posts = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).filter((p) => p.parentElement?.closest(selectors.post) === null);
-  const codes = posts.map(codeOf).filter((c): c is string => c !== undefined);
-  const at = codes.indexOf(code);
-  const focalAt = codes.indexOf(focal);
+  const order = posts.map(codeOf).filter((c): c is string => c !== undefined);
+  const at = order.indexOf(code);
+  const focalAt = order.indexOf(focal);
   if (at < 0 || focalAt < 0) return {};
-  if (at <= focalAt) return at > 0 ? { parentId: codes[at - 1]! } : {};
+  if (at <= focalAt) return at > 0 ? { parentId: order[at - 1]! } : {};
   return at === focalAt + 1 ? { parentId: focal } : { parentUnknown: true };
 }
 

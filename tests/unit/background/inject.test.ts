@@ -6,7 +6,7 @@ type Tab = {
   url: string;
   discarded?: boolean;
   /** Chrome's tab status; a loading tab turns complete after `loadsFor` pauses. */
-  status?: 'loading' | 'complete';
+  status?: 'loading' | 'complete' | 'unloaded';
   loadsFor?: number;
   /** A current content script, which answers the ping; `startsAfter` pauses once the page has loaded. */
   live?: boolean;
@@ -27,13 +27,14 @@ function fakeBrowser(tabs: Tab[], registered: ContentScriptEntry[] = [], failing
   const byId = (id: number) => tabs.find((t) => t.id === id);
   const closed = (t: Tab) => t.closesAfter !== undefined && now >= t.closesAfter;
   const loaded = (t: Tab) => (t.status ?? 'complete') === 'complete' || now >= (t.loadsFor ?? 0);
+  const status = (t: Tab) => (t.status === 'unloaded' ? 'unloaded' : loaded(t) ? 'complete' : 'loading');
   const api: InjectApis = {
     tabs: {
-      query: async ({ url }) => tabs.filter((t) => url.some((p) => matches(p, t.url))).map((t) => ({ ...t, status: loaded(t) ? 'complete' : 'loading' })),
+      query: async ({ url }) => tabs.filter((t) => url.some((p) => matches(p, t.url))).map((t) => ({ ...t, status: status(t) })),
       async get(id) {
         const tab = byId(id);
         if (!tab || closed(tab)) throw new Error(`No tab with id: ${id}.`);
-        return { ...tab, status: loaded(tab) ? 'complete' : 'loading' };
+        return { ...tab, status: status(tab) };
       },
       async sendMessage(id, message) {
         pings.push(id);
@@ -121,6 +122,16 @@ describe('injectIntoOpenTabs (after an install or an update)', () => {
     expect(await injectIntoOpenTabs(api, declared)).toEqual({ injected: 1, failed: 0, running: 0 });
     expect(injected.map((i) => i.tabId)).toEqual([1]);
     expect(pings.length).toBeLessThanOrEqual(3 + 4);
+  });
+
+  it('does not let a slow page hold up the other platforms’ tabs, and leaves a tab not restored yet to load by itself', async () => {
+    const { api, injected } = fakeBrowser([
+      { id: 1, url: 'https://x.com/a', status: 'loading', loadsFor: 40 },
+      { id: 2, url: 'https://www.facebook.com/VigieDemo' },
+      { id: 3, url: 'https://x.com/b', status: 'unloaded' },
+    ]);
+    expect(await injectIntoOpenTabs(api, declared)).toEqual({ injected: 2, failed: 0, running: 0 });
+    expect(injected.map((i) => i.tabId)).toEqual([2, 1]);
   });
 
   it('gives a page that never finishes loading the script after 30 s, and skips a tab closed meanwhile', async () => {
