@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import type { CommentRecord } from '../lib/db/model';
 import { startOfDay, tallyAll } from '../lib/db/tallies';
+import { selectors as xSelectors } from '../lib/platforms/x/selectors';
 import { adapterBundle } from '../tests/e2e/adapter-bundle';
 import { chromiumArgs, chromiumPath, extensionPath, launchExtension, openExtensionPage, serveFixtures, type Extension, type LaunchOptions } from '../tests/e2e/harness';
 import { generateComments } from './lib/comments';
@@ -111,13 +112,13 @@ async function waitStored(context: BrowserContext, before: number, n: number, ti
  * many of them are badged: a badge is built as its comment comes near, the others wait.
  */
 const withinReach = (page: Page) =>
-  page.evaluate((badge) => {
-    const near = Array.from(document.querySelectorAll('article[data-testid="tweet"]')).filter((el) => {
+  page.evaluate(([badge, tweet]) => {
+    const near = Array.from(document.querySelectorAll(tweet)).filter((el) => {
       const r = el.getBoundingClientRect();
       return r.bottom > -innerHeight && r.top < 2 * innerHeight;
     });
     return { comments: near.length, badged: near.filter((el) => el.querySelector(badge)).length };
-  }, BADGE);
+  }, [BADGE, xSelectors.tweet] as const);
 
 // 1. Badging 1,000 new comments: the content script's main-thread work, from the trace.
 async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
@@ -650,11 +651,6 @@ async function workerStart(ext: Extension) {
 }
 
 /**
- * Each part in browsers of its own, within a time limit about three times its usual length on the
- * 2-core bench machine: a part that crashes its browser or hangs is reported as failed (bounded.ts)
- * and closes its browsers, and the next part starts clean.
- */
-/**
  * The reference for the popup: an extension page opened the same way that shows one element from one
  * tiny script, so what the machine costs to open any extension page is measured beside the popup.
  */
@@ -663,6 +659,11 @@ const BLANK_PAGE = {
   'blank.js': "addEventListener('DOMContentLoaded', () => { document.getElementById('root').textContent = 'ok'; window.__contentAt = performance.now(); });",
 };
 
+/**
+ * Each part in browsers of its own, within a time limit about three times its usual length on the
+ * 2-core bench machine: a part that crashes its browser or hangs is reported as failed (bounded.ts)
+ * and closes its browsers, and the next part starts clean.
+ */
 const partsOf: Record<string, { limitMs: number; launch?: LaunchOptions; measure(ext: Extension, plain: BrowserContext): Promise<unknown> }> = {
   badging: { limitMs: 4 * 60_000, measure: badgeThousand },
   scrolling: { limitMs: 10 * 60_000, measure: scrolling },

@@ -164,6 +164,16 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** Fisher-Yates in place, drawing from rand as the training always has (the model rebuilds byte-identically). */
+function shuffle(items: { length: number; [i: number]: number }, rand: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  }
+}
+
 /** Every row's features, end to end: row i is idx/val[off[i]..off[i+1]), ids masked to the table size. */
 interface Features {
   off: Int32Array;
@@ -287,12 +297,7 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
     }
   }
   for (let epoch = 0; epoch < cfg.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffle(order, rand);
     for (const ex of order) {
       const row = rows[ex]!;
       const twoClass = row.twoClass && !cfg.naive;
@@ -482,10 +487,7 @@ function folds(rows: Row[], k: number): Int32Array {
   const rand = mulberry32(7);
   let start = 0;
   for (const g of groups.values()) {
-    for (let i = g.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [g[i], g[j]] = [g[j]!, g[i]!];
-    }
+    shuffle(g, rand);
     // Rotating the first fold per group keeps small groups from all landing in fold 0.
     g.forEach((row, i) => (fold[row] = (start + i) % k));
     start += g.length;
@@ -642,12 +644,7 @@ function trainLangid(): PackedLinear {
   const z = new Float64Array(k);
   const epochs = 8;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffle(order, rand);
     for (const ex of order) {
       const from = langX.off[ex]!;
       const to = langX.off[ex + 1]!;

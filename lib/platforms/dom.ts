@@ -8,8 +8,9 @@ export function queryAllIncludingSelf(root: ParentNode, selector: string): Eleme
 // Node type numbers, not the Node global: the command line runs adapters on a DOM without globals.
 const ELEMENT = 1;
 export const TEXT_NODE = 3;
-/** Node.DOCUMENT_POSITION_PRECEDING. */
+/** Node.DOCUMENT_POSITION_PRECEDING and _FOLLOWING, for compareDocumentPosition. */
 export const PRECEDING = 2;
+export const FOLLOWING = 4;
 /** Elements that start a new line of text, for reading comments and reply boxes alike. */
 export const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
 

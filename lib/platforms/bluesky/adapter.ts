@@ -1,5 +1,5 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
-import { queryAllIncludingSelf, readText } from '../dom';
+import { FOLLOWING, queryAllIncludingSelf, readText } from '../dom';
 import { editorInput, readEditable } from '../editing';
 import { focalPost, isBluesky, isFeed, isProfile, isThread } from './routes';
 import { selectors } from './selectors';
@@ -10,7 +10,6 @@ const THREAD_ITEM = 'postThreadItem-by-';
 const INVALID_HANDLE = 'handle.invalid';
 const POST_PATH = /^\/profile\/([^/]+)\/post\/([\w.:~-]{1,64})\/?$/;
 const PROFILE_PATH = /^\/profile\/([^/]+)\/?$/;
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (the CLI has none)
 
 const postId = (author: string, rkey: string) => `${author}/${rkey}`;
 const isDid = (actor: string) => actor.startsWith('did:');
