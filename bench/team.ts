@@ -31,6 +31,7 @@ import { startTeamServer, type TeamServer } from '../scripts/team-server';
 import { launchProfile, type Profile } from '../tests/e2e/team-harness';
 import { memoryPouch } from '../tests/unit/team/pouch';
 import { staticTimeline } from './lib/x-page';
+import { median } from './lib/measure';
 
 const WS = 'acme-bench';
 /** VIGIE_BENCH_TEAM_RECORDS: a smaller workspace for a quick check of the bench itself (reported in the JSON). */
@@ -43,10 +44,6 @@ const DAY = 86_400_000;
 const log = (line: string) => process.stderr.write(`team: ${line}\n`);
 const round = (n: number) => Math.round(n);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Bounded runs: whatever a measurement started is stopped on every path, and it ends by its deadline.

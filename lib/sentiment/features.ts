@@ -101,23 +101,30 @@ const TOKEN =
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(.+)$/;
 const PUNCT_BREAK = /[.,;:!?()]/;
 
-/** Words whose elongated spelling ("trooop", "soooo") is folded to two letters for lookup. */
-function unelongate(w: string): { word: string; elongated: boolean } {
-  if (!/(.)\1\1/.test(w)) return { word: w, elongated: false };
-  return { word: w.replace(/(.)\1{2,}/g, '$1$1'), elongated: true };
+/** Whether `w` has a unit repeated `times` times in a row (a loop: this runs on every word). */
+function hasRun(w: string, times: 2 | 3): boolean {
+  let run = 1;
+  for (let i = 1; i < w.length; i++) {
+    run = w.charCodeAt(i) === w.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run === times) return true;
+  }
+  return false;
 }
 
 function lexiconScore(w: string): number {
   const direct = polarityOf(w);
-  if (direct !== 0 || !/(.)\1/.test(w)) return direct;
+  if (direct !== 0 || !hasRun(w, 2)) return direct;
   return polarityOf(w.replace(/(.)\1+/g, '$1'));
 }
 
-/** Fills `buf` with the features of `text`; returns the number of words, emoji and emoticons seen. */
-export function extractFeatures(text: string, opts: FeatureOptions, buf: FeatureBuffer): number {
+/**
+ * Fills `buf` with the features of `text`; returns the number of words, emoji and emoticons seen.
+ * `foldedText` is fold(text) when the caller has it already (classify() folds once for all its steps).
+ */
+export function extractFeatures(text: string, opts: FeatureOptions, buf: FeatureBuffer, foldedText?: string): number {
   buf.n = 0;
   const raw = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const folded = fold(raw);
+  const folded = foldedText === undefined ? fold(raw) : foldedText.slice(0, raw.length);
   push(buf, M.bias, 1);
   const start = buf.n;
   let prev = '<s>';
@@ -158,7 +165,7 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
       const isTag = m[3] !== undefined;
       if (isTag) push(buf, M.hashtag, 1);
       let w = isTag ? m[3]! : m[4]!;
-      const el = ELISION.exec(w);
+      const el = w.includes("'") ? ELISION.exec(w) : null;
       if (el) {
         if (w.charCodeAt(0) === 110 /* n' */) {
           negLeft = 3;
@@ -166,9 +173,11 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
         }
         w = el[1]!;
       }
-      const u = unelongate(w);
-      if (u.elongated) elong++;
-      w = u.word;
+      // Elongated spellings ("trooop", "soooo") are looked up with two letters.
+      if (hasRun(w, 3)) {
+        elong++;
+        w = w.replace(/(.)\1{2,}/g, '$1$1');
+      }
       words++;
       if (cross >= 3) {
         if (prevWord && !isTag) crossGramsOf(buf, prevWord, w, cross, opts.charWeight);

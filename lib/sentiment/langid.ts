@@ -5,7 +5,7 @@
  * for a script that names it, its code, with low confidence.
  */
 import { fold } from './fold';
-import { hashRange, type FeatureBuffer } from './features';
+import type { FeatureBuffer } from './features';
 import { LinearModel, softmax } from './linear';
 
 export const SUPPORTED_LANGS = ['fr', 'en', 'de', 'es', 'it', 'pt'] as const;
@@ -34,41 +34,55 @@ const SCRIPTS: [RegExp, string][] = [
 const LETTER = /\p{L}/u;
 const NOISE = /https?:\/\/\S+|\bhttp\b|@\w+/g;
 
+/** The letters langFeatures keeps, a space between words: reused by every call (no allocation per text). */
+const codes = new Uint16Array(MAX_LETTERS * 2 + 2);
+
+/** FNV-1a of codes[from, to), as hashRange (features.ts) computes it over the same units in a string. */
+function hashCodes(seed: number, from: number, to: number): number {
+  let x = (seed ^ 0x811c9dc5) >>> 0;
+  for (let i = from; i < to; i++) {
+    x ^= codes[i]!;
+    x = Math.imul(x, 0x01000193);
+  }
+  return x >>> 0;
+}
+
 /**
  * Fills `buf` with language features of the Latin letters of `text`: the letters of each word, between
  * spaces, give 1-3-grams that do not cross a word ("  le " gives " l", "le", "e ", " le", "le "), and
- * short words are features of their own.
+ * short words are features of their own. `foldedText` is fold(text) when the caller has it already.
  */
-export function langFeatures(text: string, buf: FeatureBuffer): { latin: number; other: number; sample: string } {
+export function langFeatures(text: string, buf: FeatureBuffer, foldedText?: string): { latin: number; other: number; sample: string } {
   buf.n = 0;
-  const folded = fold(text.length > MAX_LETTERS * 4 ? text.slice(0, MAX_LETTERS * 4) : text).replace(NOISE, ' ');
+  const head = text.length > MAX_LETTERS * 4 ? MAX_LETTERS * 4 : text.length;
+  const folded = (foldedText === undefined ? fold(text.slice(0, head)) : foldedText.slice(0, head)).replace(NOISE, ' ');
   let latin = 0;
   let other = 0;
   let sample = '';
-  const codes: number[] = [32];
+  let n = 0;
+  codes[n++] = 32;
   for (let i = 0; i < folded.length && latin < MAX_LETTERS; i++) {
     const c = folded.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f && c !== 0xf7)) {
       latin++;
-      codes.push(c);
+      codes[n++] = c;
     } else {
-      if (codes[codes.length - 1] !== 32) codes.push(32);
+      if (codes[n - 1] !== 32) codes[n++] = 32;
       if (c > 0x24f && LETTER.test(folded[i]!)) {
         other++;
         if (sample.length < 16) sample += folded[i];
       }
     }
   }
-  if (codes[codes.length - 1] !== 32) codes.push(32);
-  const s = String.fromCharCode(...codes);
+  if (codes[n - 1] !== 32) codes[n++] = 32;
   let wordStart = 0;
-  for (let i = 0; i < s.length; i++) {
-    const space = s.charCodeAt(i) === 32;
-    if (!space) add(buf, hashRange(SEED_GRAM + 1, s, i, i + 1));
-    if (i + 2 <= s.length && !(space && s.charCodeAt(i + 1) === 32)) add(buf, hashRange(SEED_GRAM + 2, s, i, i + 2));
-    if (i + 3 <= s.length && s.charCodeAt(i + 1) !== 32) add(buf, hashRange(SEED_GRAM + 3, s, i, i + 3));
+  for (let i = 0; i < n; i++) {
+    const space = codes[i] === 32;
+    if (!space) add(buf, hashCodes(SEED_GRAM + 1, i, i + 1));
+    if (i + 2 <= n && !(space && codes[i + 1] === 32)) add(buf, hashCodes(SEED_GRAM + 2, i, i + 2));
+    if (i + 3 <= n && codes[i + 1] !== 32) add(buf, hashCodes(SEED_GRAM + 3, i, i + 3));
     if (space) {
-      if (i > 0 && i - wordStart <= 8) add(buf, hashRange(SEED_WORD, s, wordStart, i + 1));
+      if (i > 0 && i - wordStart <= 8) add(buf, hashCodes(SEED_WORD, wordStart, i + 1));
       wordStart = i;
     }
   }
@@ -98,8 +112,8 @@ export interface LanguageGuess {
 
 const scores = new Float64Array(SUPPORTED_LANGS.length);
 
-export function identifyLanguage(model: LinearModel, text: string, buf: FeatureBuffer): LanguageGuess {
-  const { latin, other, sample } = langFeatures(text, buf);
+export function identifyLanguage(model: LinearModel, text: string, buf: FeatureBuffer, foldedText?: string): LanguageGuess {
+  const { latin, other, sample } = langFeatures(text, buf, foldedText);
   if (other > latin) {
     for (const [re, code] of SCRIPTS) if (re.test(sample)) return { lang: code, confidence: code === 'und' ? 0 : 0.5, otherScript: true };
     return { lang: 'und', confidence: 0, otherScript: true };

@@ -1,9 +1,10 @@
 /** classify() given loaded models (sentiment classes in LABELS order); index.ts binds it to the shipped artifact, the training script to candidates. */
-import { extractFeatures, newBuffer, type FeatureOptions } from './features';
+import { extractFeatures, MAX_CHARS, newBuffer, type FeatureOptions } from './features';
 import { identifyLanguage } from './langid';
 import { LinearModel, softmax, type PackedLinear } from './linear';
 import { isUncertain } from './confidence';
-import { findRisks } from './risks';
+import { findRisks, MAX_RISK_CHARS } from './risks';
+import { fold } from './fold';
 import { LABELS } from './metrics';
 import type { SentimentResult } from './types';
 
@@ -51,10 +52,10 @@ const featureBuf = newBuffer();
 const langBuf = newBuffer();
 const probs = new Float64Array(3);
 
-/** The sentiment part only (no risk scan): what evaluation and training measure. */
-export function predictSentiment(models: LoadedModels, text: string): Omit<SentimentResult, 'risks'> {
-  const guess = identifyLanguage(models.langid, text, langBuf);
-  const words = extractFeatures(text, models.options, featureBuf);
+/** The sentiment part only (no risk scan): what evaluation and training measure. `foldedText` as in extractFeatures. */
+export function predictSentiment(models: LoadedModels, text: string, foldedText?: string): Omit<SentimentResult, 'risks'> {
+  const guess = identifyLanguage(models.langid, text, langBuf, foldedText);
+  const words = extractFeatures(text, models.options, featureBuf, foldedText);
   // Nothing to judge (empty, punctuation, control characters): neutral, and saying so.
   if (words === 0) return { label: 'neutral', score: 0, confidence: 0, lang: guess.lang };
   const table = models.sentiment.get(guess.lang) ?? models.sentiment.get(SHARED_TABLE)!;
@@ -76,5 +77,8 @@ export function predictSentiment(models: LoadedModels, text: string): Omit<Senti
 
 export function classifyWith(models: LoadedModels, text: string): SentimentResult {
   const input = typeof text === 'string' ? text : '';
-  return { ...predictSentiment(models, input), risks: findRisks(input) };
+  // Folded once for the language, the features and the risk phrases, as far as the longest of them reads.
+  const reach = Math.max(MAX_RISK_CHARS, MAX_CHARS);
+  const folded = fold(input.length > reach ? input.slice(0, reach) : input);
+  return { ...predictSentiment(models, input, folded), risks: findRisks(input, folded) };
 }

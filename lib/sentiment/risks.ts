@@ -109,6 +109,7 @@ const PHONE = /(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\))?[1-9]|0[1-9])(?:[\s.-]?\
 const ORDER =
   /\b(?:commande|cde|cmd|order|réf(?:érence)?|ref(?:erence)?|dossier|ticket|suivi|tracking|colis|facture|invoice|case)\s*(?:n°|n[o°º]\.?|#|no\.?|num(?:éro|ber|ero)?\.?|id)?\s*[:#]?\s*(#?[a-z]{0,4}[-\d][a-z\d-]{4,40})/giu;
 const CARD = /(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)/g;
+const DIGIT = /\d/;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -130,7 +131,9 @@ function personalData(text: string, out: RiskFinding[]): void {
     spans.push([start, end]);
     out.push({ tag: 'personal-data', evidence: [start, end] });
   };
-  for (const m of text.matchAll(EMAIL)) add(m.index, m.index + m[0].length);
+  // Most comments have no @ and no digit: the patterns are not run on them at all.
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) add(m.index, m.index + m[0].length);
+  if (!DIGIT.test(text)) return;
   for (const m of text.matchAll(CARD)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 13 && luhn(digits)) add(m.index, m.index + m[0].length);
@@ -147,12 +150,12 @@ function personalData(text: string, out: RiskFinding[]): void {
   }
 }
 
-/** Every risk found in `text`, in order of appearance. Never throws. */
-export function findRisks(text: string): RiskFinding[] {
+/** Every risk found in `text`, in order of appearance. Never throws. `foldedText` is fold(text) when the caller has it. */
+export function findRisks(text: string, foldedText?: string): RiskFinding[] {
   const bounded = text.length > MAX_RISK_CHARS ? text.slice(0, MAX_RISK_CHARS) : text;
   const out: RiskFinding[] = [];
   if (!bounded) return out;
-  phraseFindings(fold(bounded), out);
+  phraseFindings(foldedText === undefined ? fold(bounded) : foldedText.slice(0, bounded.length), out);
   personalData(bounded, out);
   return out.sort((a, b) => a.evidence[0] - b.evidence[0] || a.evidence[1] - b.evidence[1]);
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lib/sentiment/index';
 import { sentimentResult } from '../../../lib/sentiment/types';
+import { classifyWith, loadModels, predictSentiment, type ModelArtifact } from '../../../lib/sentiment/predict';
+import { findRisks } from '../../../lib/sentiment/risks';
+import { MAX_CHARS } from '../../../lib/sentiment/features';
+import artifact from '../../../lib/sentiment/model.json';
 
 describe('classify: clear cases', () => {
   const cases: [string, 'positive' | 'negative' | 'neutral'][] = [
@@ -93,5 +97,22 @@ describe('classify: determinism', () => {
     classify('I love this so much!');
     classify('x'.repeat(10_000));
     expect(classify(text)).toEqual(first);
+  });
+});
+
+describe('classify: the text folded once for all its steps', () => {
+  // classify() folds the text once and hands it to language id, features and risks; each step alone
+  // folds its own slice. Both must give the same result, past each step's own length limit too.
+  const models = loadModels(artifact as ModelArtifact);
+  const texts = [
+    "Ÿ’a PAS de SOUCI, c’est TRÈS bien — merci à l'équipe 👍",
+    'Ελληνικά και English mixed ΤΕΧΤ',
+    `${'Épouvantable service. '.repeat(120)} Mon mail : jean.dupont@example.com, commande n° AB-12345`,
+    `${'x'.repeat(MAX_CHARS - 3)} ARNAQUE totale`,
+    `${'Très déçu. '.repeat(1_000)}06 12 34 56 78`,
+    'Soooo goooood!!! loooove it',
+  ];
+  it.each(texts.map((t) => [t.slice(0, 40), t]))('%s…', (_, text) => {
+    expect(classifyWith(models, text)).toEqual({ ...predictSentiment(models, text), risks: findRisks(text) });
   });
 });
