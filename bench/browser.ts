@@ -19,12 +19,9 @@ import { generateComments } from './lib/comments';
 import { hotFunctions, metricsDelta, pageMetrics, timeInOrigin, traceDuring } from './lib/trace';
 import { infiniteTimeline, reactTimeline, staticTimeline } from './lib/x-page';
 import { bounded } from './lib/bounded';
+import { median } from './lib/measure';
 
 const BADGE = 'vigie-badge[data-vigie-sentiment]';
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
-};
 const HOUR = 3_600_000;
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -423,7 +420,12 @@ async function timePopupOpen(ext: Extension, needFlagged: boolean, trace = false
     await page.goto(`chrome-extension://${ext.id}/popup.html`);
     const at = await page.waitForFunction(() => (window as unknown as { __contentAt?: number }).__contentAt, undefined, { timeout: 20_000 });
     ms = round((await at.jsonValue()) as number);
+    phases = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { htmlMs: nav.domInteractive, scriptsMs: nav.domContentLoadedEventEnd - nav.domInteractive };
+    });
   };
+  let phases = { htmlMs: 0, scriptsMs: 0 };
   const events = cdp ? await traceDuring(cdp, open) : (await open(), []);
   const counts = await page.locator('[data-testid="today-counts"] dd').allTextContents();
   await page.close();
@@ -432,6 +434,7 @@ async function timePopupOpen(ext: Extension, needFlagged: boolean, trace = false
   return {
     ms,
     counts,
+    phases,
     // Main-thread time in the popup's own scripts; the rest of the wait is loading and IndexedDB.
     ...(script && { scriptMs: script.totalMs, hotFunctions: hotFunctions(events, prefix, 5).map((h) => ({ ...h, code: excerpt(h.fn, '.') })) }),
   };
@@ -555,12 +558,14 @@ async function popupOpen(ext: Extension) {
 
   const samples: number[] = [];
   const blankSamples: number[] = [];
+  const phases: { htmlMs: number; scriptsMs: number }[] = [];
   let counts: string[] = [];
   // Interleaved, so that a slow spell of the machine weighs on both alike.
   for (let i = 0; i < 5; i++) {
     blankSamples.push(await timeBlankOpen(ext));
     const open = await timePopupOpen(ext, true);
     samples.push(open.ms);
+    phases.push(open.phases);
     counts = open.counts;
   }
   const medianMs = median(samples);
@@ -579,6 +584,9 @@ async function popupOpen(ext: Extension) {
     firstOpenEmptyDbMs: empty.ms,
     samplesMs: samples,
     medianMs,
+    // Medians of navigation start to the HTML parsed, and of the module scripts' load and first run
+    // after it (to DOMContentLoaded's end): the part of the wait that the first chunk's size makes.
+    phasesMedianMs: { html: round(median(phases.map((p) => p.htmlMs))), scripts: round(median(phases.map((p) => p.scriptsMs))) },
     // The same run's blank extension page: what opening any extension page costs on this machine.
     blankPage: { samplesMs: blankSamples, medianMs: blankMs },
     ratioToBlankPage: round(medianMs / blankMs),
