@@ -16,9 +16,51 @@ function own(el: Element, selector: string): Element | undefined {
   return undefined;
 }
 
-function statusText(el: Element): string {
-  const warning = readText(own(el, selectors.contentWarning));
-  const body = own(el, selectors.content);
+/** What extract reads of a status, from whichever markup renders it; body is absent while hidden. */
+interface Parts {
+  id?: string | null;
+  link?: Element | null;
+  account?: string;
+  name: string;
+  warning?: Element | null;
+  body?: Element | null;
+}
+
+function legacyParts(el: Element): Parts {
+  const link = own(el, selectors.permalink);
+  return {
+    id: el.getAttribute('data-id') ?? statusIdOf(link?.getAttribute('href') ?? ''),
+    link,
+    account: own(el, selectors.account)?.textContent?.trim(),
+    name: readText(own(el, selectors.displayName)),
+    warning: own(el, selectors.contentWarning),
+    body: own(el, selectors.content),
+  };
+}
+
+function redesignParts(el: Element): Parts {
+  const header = el.querySelector(selectors.redesignHeader);
+  const link = header?.querySelector(selectors.redesignDate)?.parentElement;
+  const wrapper = el.querySelector(selectors.redesignContent);
+  // The text's div comes first when there is text: status HTML holds no div, the poll, media and a quoted post do.
+  const first = wrapper?.firstElementChild?.firstElementChild;
+  const text = first && !Array.from(first.children).some((c) => c.tagName === 'DIV') ? first : undefined;
+  return {
+    // A boost's article carries the boost's own id; its header links the boosted status, the one the legacy markup names.
+    id: statusIdOf(link?.getAttribute('href') ?? '') ?? el.getAttribute('data-id'),
+    link,
+    account: header?.querySelector(selectors.redesignAccount)?.getAttribute('title')?.trim(),
+    name: readText(header?.querySelector(selectors.displayName)),
+    warning: el.querySelector(selectors.redesignContentWarning),
+    // Rendered but inert behind a warning or a filter: hidden from the reader as the legacy markup's unrendered body.
+    body: wrapper?.hasAttribute('inert') ? undefined : text,
+  };
+}
+
+const parts = (el: Element) => (el.matches(selectors.redesignStatus) ? redesignParts(el) : legacyParts(el));
+
+function statusText({ warning: warningEl, body }: Parts): string {
+  const warning = readText(warningEl);
   if (!warning) return readText(body);
   return body ? `${warning}\n\n${readText(body)}` : `${warning}\n${HIDDEN_BODY}`;
 }
@@ -31,13 +73,16 @@ type Parent = Pick<ExtractedComment, 'parentId' | 'parentUnknown'>;
  * depth-first order: the first one answers the focal status; one without `status--first-in-thread`
  * answers the status above; one with it and a line that does not run on to the next status answers
  * the focal status; any other answers some earlier reply the page does not name. Ancestors are a
- * chain down to the focal status.
+ * chain down to the focal status. A redesigned reply after the first answers the status above when
+ * that one's data-connect-next says so, and some status the page does not name otherwise.
  */
 function threadParent(el: Element, focal: string): Parent {
   const doc = el.ownerDocument;
-  const anchor = doc.querySelector(selectors.focal);
+  const anchor = doc.querySelector(selectors.focal) ?? doc.querySelector(`${selectors.redesignStatus}[data-id="${focal}"]`);
   if (!anchor) return {};
-  const thread = Array.from(doc.querySelectorAll(selectors.inThread)).filter((s) => !s.parentElement?.closest(selectors.status));
+  const thread = Array.from(doc.querySelectorAll(selectors.inThread)).filter(
+    (s) => s !== anchor && !s.parentElement?.closest(selectors.status) && !s.parentElement?.matches(selectors.listItem),
+  );
   // Ancestors come first and are few: the first status after the focal one ends them.
   const after = thread.findIndex((s) => !(anchor.compareDocumentPosition(s) & PRECEDING));
   const ancestors = after < 0 ? thread : thread.slice(0, after);
@@ -53,6 +98,8 @@ function threadParent(el: Element, focal: string): Parent {
     return el.classList.contains(selectors.reply) ? { parentUnknown: true } : {};
   }
   if (i === ancestors.length) return { parentId: focal };
+  // The redesign draws no reply lines: the status above says only whether this one answers it.
+  if (el.matches(selectors.redesignStatus)) return thread[i - 1]?.getAttribute(selectors.connectNext) === 'true' && previous ? { parentId: previous } : { parentUnknown: true };
   if (previous && !el.classList.contains(selectors.firstInThread)) return { parentId: previous };
   const line = Array.from(el.children).find((c) => c.classList.contains(selectors.line));
   if (line && !line.classList.contains(selectors.lineToNext)) return { parentId: focal };
@@ -76,13 +123,12 @@ export const mastodonAdapter: PlatformAdapter = {
   extract(el): ExtractedComment | null {
     // A quoted status is part of the status quoting it, not a comment of its own.
     if (el.parentElement?.closest(selectors.status)) return null;
-    const link = own(el, selectors.permalink);
-    const href = link?.getAttribute('href') ?? '';
-    const nativeId = el.getAttribute('data-id') ?? statusIdOf(href);
+    const read = parts(el);
+    const { id: nativeId, link, account } = read;
     if (!nativeId || !/^\d{1,20}$/.test(nativeId)) return null;
+    const href = link?.getAttribute('href') ?? '';
     const location = new URL(el.ownerDocument.location?.href ?? 'https://mastodon.social/');
-    const account = own(el, selectors.account)?.textContent?.trim();
-    const name = readText(own(el, selectors.displayName)) || account || '';
+    const name = read.name || account || '';
     const focal = threadId(location);
     const parent = focal ? threadParent(el, focal) : {};
     const publishedAt = link?.querySelector('time')?.getAttribute('datetime') ?? undefined;
@@ -90,7 +136,7 @@ export const mastodonAdapter: PlatformAdapter = {
       platform: 'mastodon',
       nativeId,
       author: { name, ...(account ? { handle: account } : {}) },
-      text: statusText(el),
+      text: statusText(read),
       ...(href ? { permalink: new URL(href, location.origin).href } : {}),
       ...(publishedAt ? { publishedAt } : {}),
       ...parent,
@@ -106,9 +152,11 @@ export const mastodonAdapter: PlatformAdapter = {
     if (!indicator || !content) return undefined;
     const account = indicator.querySelector(selectors.account)?.textContent?.trim();
     const text = readText(content);
-    return mastodonAdapter.findComments(editor.ownerDocument).find(
-      (el) => !el.parentElement?.closest(selectors.status) && own(el, selectors.account)?.textContent?.trim() === account && statusText(el) === text,
-    );
+    return mastodonAdapter.findComments(editor.ownerDocument).find((el) => {
+      if (el.parentElement?.closest(selectors.status)) return false;
+      const read = parts(el);
+      return read.account === account && statusText(read) === text;
+    });
   },
   readComposer: readEditable,
 
@@ -129,5 +177,8 @@ export const mastodonAdapter: PlatformAdapter = {
   },
 
   anchorFor: (el) =>
-    el.querySelector(selectors.actionBar) ?? el.closest(selectors.detailedWrapper)?.querySelector(selectors.detailedActionBar) ?? el,
+    el.querySelector(selectors.actionBar) ??
+    el.querySelector(selectors.redesignActionButton)?.parentElement ??
+    el.closest(selectors.detailedWrapper)?.querySelector(selectors.detailedActionBar) ??
+    el,
 };

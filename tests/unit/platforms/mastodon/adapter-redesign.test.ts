@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HIDDEN_BODY, mastodonAdapter } from '../../../../lib/platforms/mastodon/adapter';
+import { loadFixture } from '../../helpers/fixtures';
+
+// Mastodon's redesigned status (main branch, components/status/status.tsx): the fixtures' comments say which source each part follows.
+const STATUS = 'https://mastodon.social/@vigie/113500000000000021';
+const id = (n: number) => `1135000000000000${n}`;
+const all = () => mastodonAdapter.findComments(document).map((el) => mastodonAdapter.extract(el));
+const byId = (n: number) => all().find((c) => c?.nativeId === id(n))!;
+const parents = () => all().map((c) => [c!.nativeId, c!.parentId, c!.parentUnknown]);
+const mountComposer = () => {
+  document.querySelector('[data-fixture-editor="react-textarea"]')!.innerHTML = '<textarea class="autosuggest-textarea__textarea"></textarea>';
+  return mastodonAdapter.findComposers(document)[0]!;
+};
+
+describe('mastodon adapter on the redesigned thread page (status-redesign.html)', () => {
+  beforeEach(() => loadFixture('mastodon', 'status-redesign.html', STATUS));
+
+  it('finds the ancestor, the focal status and every reply once, a quoted post inside none of them', () => {
+    expect(all().map((c) => c?.nativeId ?? null)).toEqual([20, 21, 22, 23, 24, 25, 26].map(id));
+  });
+
+  it('extracts the focal status exactly: its own header, its text without the poll', () => {
+    expect(byId(21)).toEqual({
+      platform: 'mastodon',
+      nativeId: id(21),
+      author: { name: 'Vigie Démo', handle: '@vigie' },
+      text: 'Oui, nous livrons en Belgique sous 5 jours ouvrés.\nQuelle couleur pour le manteau ?',
+      permalink: STATUS,
+      publishedAt: '2026-11-20T09:30:00.000Z',
+      parentId: id(20),
+    });
+  });
+
+  it('reads a remote reply without its Translate button', () => {
+    expect(byId(23)).toEqual({
+      platform: 'mastodon',
+      nativeId: id(23),
+      author: { name: 'Lucas B.', handle: '@lucas_b@framapiaf.org' },
+      text: '@marie_dpt same here\nmine arrived after a month 😤',
+      permalink: 'https://mastodon.social/@lucas_b@framapiaf.org/113500000000000023',
+      publishedAt: '2026-11-20T10:30:00.000Z',
+      parentId: id(22),
+    });
+  });
+
+  it('reads a collapsed content warning and says the body is hidden, though the page keeps it inert underneath', () => {
+    expect(byId(24).text).toBe(`Spoiler : avis sur la livraison\n${HIDDEN_BODY}`);
+  });
+
+  it('reads an expanded content warning with its body', () => {
+    expect(byId(26).text).toBe('Coup de gueule\n\nColis perdu deux fois.');
+  });
+
+  it('gives a reply quoting another post its own id, date, author and text, none of the quoted one', () => {
+    expect(byId(25)).toMatchObject({
+      author: { name: 'Lucas B.', handle: '@lucas_b@framapiaf.org' },
+      text: 'Je confirme, même question il y a un mois 👇',
+      permalink: 'https://mastodon.social/@lucas_b@framapiaf.org/113500000000000025',
+      publishedAt: '2026-11-20T11:05:00.000Z',
+    });
+  });
+
+  // status-redesign.html's comment says which reply answers which, and what data-connect-next tells of it.
+  it('gives each status the parent data-connect-next shows: the ancestor, the focal status, the reply above, or unknown', () => {
+    expect(parents()).toEqual([
+      [id(20), undefined, undefined],
+      [id(21), id(20), undefined],
+      [id(22), id(21), undefined],
+      [id(23), id(22), undefined],
+      [id(24), undefined, true],
+      [id(25), undefined, true],
+      [id(26), id(25), undefined],
+    ]);
+  });
+
+  it('leaves a timeline column beside the thread out of it', () => {
+    const column = document.createElement('div');
+    column.innerHTML = `<article aria-posinset="1" aria-setsize="1" data-id="${id(40)}"><article data-id="${id(40)}" aria-label="Ahmed" data-connect-next="true"><header><div><p><a href="/@ahmed_k" title="@ahmed_k" data-hover-card-account="109100006"><span class="display-name"><bdi><strong class="display-name__html">Ahmed</strong></bdi></span></a>•<a href="/@ahmed_k/${id(40)}"><time datetime="2026-11-20T08:00:00.000Z">4 h</time></a></p></div></header><div id="_r_z_"><div><div><p>Merci</p></div></div></div></article></article>`;
+    document.querySelector('.columns-area__panels')!.prepend(column);
+    expect(parents()).toEqual([
+      [id(40), undefined, undefined],
+      [id(20), undefined, undefined],
+      [id(21), id(20), undefined],
+      [id(22), id(21), undefined],
+      [id(23), id(22), undefined],
+      [id(24), undefined, true],
+      [id(25), undefined, true],
+      [id(26), id(25), undefined],
+    ]);
+  });
+
+  it('reads the legacy focal status of a thread page whose other statuses are redesigned (features/status/legacy.jsx)', () => {
+    document.querySelector('article[data-id="113500000000000021"]')!.outerHTML =
+      `<div class="focusable detailed-status__wrapper detailed-status__wrapper-public" tabindex="0"><div class="detailed-status detailed-status-public"><a href="/@vigie" class="detailed-status__display-name"><span class="display-name"><bdi><strong class="display-name__html">Vigie Démo</strong></bdi> <span class="display-name__account">@vigie</span></span></a><div class="status__content"><div class="status__content__text status__content__text--visible translate" lang="fr"><p>Oui, nous livrons en Belgique sous 5 jours ouvrés.</p></div></div><div class="detailed-status__meta"><a class="detailed-status__datetime" href="/@vigie/${id(21)}"><span>20 nov. 2026, 09:30</span></a></div></div><div class="detailed-status__action-bar"></div></div>`;
+    expect(parents()).toEqual([
+      [id(20), undefined, undefined],
+      [id(21), id(20), undefined],
+      [id(22), id(21), undefined],
+      [id(23), id(22), undefined],
+      [id(24), undefined, true],
+      [id(25), undefined, true],
+      [id(26), id(25), undefined],
+    ]);
+    const focal = mastodonAdapter.findComments(document).find((el) => mastodonAdapter.extract(el)?.nativeId === id(21))!;
+    expect(mastodonAdapter.anchorFor(focal).className).toBe('detailed-status__action-bar');
+  });
+
+  it('anchors badges in each status’s own action bar, the focal one’s before its date line', () => {
+    const statuses = mastodonAdapter.findComments(document);
+    expect(statuses).toHaveLength(7);
+    for (const el of statuses) {
+      const anchor = mastodonAdapter.anchorFor(el);
+      expect(anchor.parentElement!.tagName).toBe('FOOTER');
+      expect(anchor.closest('article')).toBe(el);
+      expect(anchor.querySelector('button')).not.toBeNull();
+    }
+  });
+
+  it('answers the status the reply indicator shows, matched by account and content', () => {
+    const box = mountComposer();
+    expect(mastodonAdapter.extract(mastodonAdapter.answeredComment!(box)!)?.nativeId).toBe(id(21));
+    document.querySelector('.reply-indicator__content')!.innerHTML = '<p>Bonjour, vous livrez en Belgique ?</p>';
+    expect(mastodonAdapter.answeredComment!(box)).toBeUndefined();
+  });
+});
+
+describe('mastodon adapter on a redesigned home timeline (home-redesign.html)', () => {
+  beforeEach(() => loadFixture('mastodon', 'home-redesign.html', 'https://mastodon.social/home'));
+
+  it('reads each item once, not its list wrapper, and nothing of an item rendered hidden off screen', () => {
+    expect(all().map((c) => c?.nativeId ?? null)).toEqual([20, 31, 32, 34].map(id));
+  });
+
+  it('reads a boost as the boosted status, its author and date, not the booster', () => {
+    expect(all()[0]).toEqual({
+      platform: 'mastodon',
+      nativeId: id(20),
+      author: { name: 'Marie Dupont', handle: '@marie_dpt' },
+      text: 'Bonjour, vous livrez en Belgique ?',
+      permalink: 'https://mastodon.social/@marie_dpt/113500000000000020',
+      publishedAt: '2026-11-20T09:00:00.000Z',
+    });
+  });
+
+  it('reads custom emoji names and the text alone, not an image’s alt text', () => {
+    expect(all()[1]).toMatchObject({ author: { name: 'Chloé :blobheart:', handle: '@chloe@piaille.fr' }, text: 'Le manteau bleu, je valide !' });
+    expect(all()[2]!.text).toBe('');
+  });
+
+  it('reads nothing of a status a filter hides: not its notice, not its inert body', () => {
+    expect(all()[3]!.text).toBe('');
+  });
+
+  it('anchors badges in each status’s action bar, not in the list wrapper', () => {
+    const statuses = mastodonAdapter.findComments(document);
+    expect(statuses).toHaveLength(4);
+    for (const el of statuses) {
+      expect(mastodonAdapter.anchorFor(el).parentElement!.tagName).toBe('FOOTER');
+      expect(mastodonAdapter.anchorFor(el).closest('article')).toBe(el);
+    }
+  });
+});
