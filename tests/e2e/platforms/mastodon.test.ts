@@ -7,11 +7,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterWrite, injectAdapter } from '../adapter-bundle';
-import { editorModelText, launchExtension, openExtensionPage, openRecordingDialogs, type Extension } from '../harness';
+import { editorModelText, launchExtension, openExtensionPage, openRecordingDialogs, scrollThrough, type Extension } from '../harness';
 import { dbRow } from '../db';
 import { insertDelayTemplate } from '../picker';
 
 const STATUS = 'https://mastodon.social/@vigie/113500000000000001';
+/** Mastodon's redesigned thread page (main branch): tests/fixtures/mastodon/status-redesign.html. */
+const REDESIGN = 'https://mastodon.social/@vigie/113500000000000021';
 const REPLY = 'Merci Marie, c’est noté ! 🙏\nNous revenons vers vous très vite.';
 
 let ext: Extension;
@@ -62,6 +64,18 @@ describe('a Mastodon instance (mastodon.social) in real Chromium', () => {
     expect(await page.locator('.detailed-status__action-bar > vigie-badge').count()).toBe(1);
     expect(await page.locator('vigie-badge[data-vigie-comment="mastodon:113500000000000002"]').count()).toBe(1);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('badges every status of the redesigned thread page in its own action bar, a quoted post in none', async () => {
+    const { page, dialogs } = await open(REDESIGN);
+    await expect.poll(() => scrollThrough(page), { timeout: 15_000 }).toBe(7);
+    expect(await page.locator('article[data-id][aria-label] > footer > div > vigie-badge').count()).toBe(7);
+    expect(await page.locator('article[data-id="113500000000000021"] > footer > div > vigie-badge[data-vigie-comment="mastodon:113500000000000021"]').count()).toBe(1);
+    // 025 quotes 020: one badge for 020, on the ancestor.
+    expect(await page.locator('vigie-badge[data-vigie-comment="mastodon:113500000000000020"]').count()).toBe(1);
+    expect(await page.locator('article[data-id="113500000000000025"] vigie-badge').count()).toBe(1);
     expect(dialogs).toEqual([]);
     await page.close();
   });
