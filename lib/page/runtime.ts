@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   transport?: TransportStats;
   /** When a comment's badge is built: as it comes near the screen (near-view.ts); at once by default. */
   nearView?: NearViewFactory;
+  /** How many held comments after a near one are built with it (BUILD_AHEAD by default). */
+  buildAhead?: number;
 }
 
 export interface PageController {
@@ -48,6 +50,13 @@ export interface PageController {
 }
 
 const SEND_CHUNK = 200;
+/**
+ * A run of badges costs the page one reflow of everything below it, whatever its length. Scrolling
+ * a 2,000-comment page to its end at 1,000 px a frame, Chromium's paint-property update (PrePaint)
+ * took 7.0 s with the few badges each frame brought near, 1.1 s with runs of 100, and the whole
+ * scroll 13.2 s against 6.8 s (4.9 s without the extension).
+ */
+const BUILD_AHEAD = 100;
 const MAX_INCOMPLETE = 500;
 /** Long enough for a comment's content to load; an ad or a deleted post stops costing a read on every mutation. */
 const GIVE_UP_MS = 10_000;
@@ -313,10 +322,30 @@ function answered(opts: RuntimeOptions, session: Session, id: string, answer: An
   return waiting;
 }
 
-/** Builds the badges of answered comments that came near the screen, in one batch of DOM writes. */
-function build(opts: RuntimeOptions, session: Session, els: Element[]): void {
-  if (session.signal.aborted || els.length === 0) return;
+/**
+ * Builds the badges of answered comments that came near the screen, in one batch of DOM writes, with
+ * those of the held comments that follow them in the page's order (BUILD_AHEAD): a scroll then moves
+ * the page below once per run of comments rather than on every frame.
+ */
+function build(opts: RuntimeOptions, session: Session, near: Element[]): void {
+  if (session.signal.aborted || near.length === 0) return;
   const retry = () => retryFailed(opts, session);
+  const els = new Set(near);
+  const nearIds = new Set(near.map((el) => session.done.get(el)));
+  const limit = opts.buildAhead ?? BUILD_AHEAD;
+  let ahead = 0;
+  let after = false;
+  for (const [id, held] of session.held) {
+    if (ahead >= limit) break;
+    if (nearIds.has(id)) after = true;
+    else if (after) {
+      ahead++;
+      for (const el of held.els) {
+        els.add(el);
+        session.near.unwatch(el);
+      }
+    }
+  }
   for (const el of els) {
     const id = session.done.get(el);
     const held = id === undefined ? undefined : session.held.get(id);

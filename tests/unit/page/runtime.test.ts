@@ -296,14 +296,14 @@ describe('page runtime, comments far from the screen', () => {
     return { watch: (els) => els.forEach((el) => watched.add(el)), unwatch: (el) => (watched.delete(el), unwatched.push(el)) };
   };
   const tweets = () => Array.from(document.querySelectorAll('article[data-testid="tweet"]'));
-  const restart = () => {
+  const restart = (buildAhead = 0) => {
     life.abort();
     for (const b of badges()) b.remove();
     sent = [];
     watched = new Set();
     unwatched = [];
     life = new AbortController();
-    return runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true, nearView });
+    return runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true, nearView, buildAhead });
   };
   const seen = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments.map((c) => c.nativeId) : []));
   const badgeIdOf = (tweet: Element) => `x:${xAdapter.extract(tweet)!.nativeId}`;
@@ -324,6 +324,20 @@ describe('page runtime, comments far from the screen', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(badges()).toHaveLength(5);
     expect(seen()).toHaveLength(5);
+  });
+
+  it('builds the held comments that follow a near one with it, as many as asked, and no longer watches them', async () => {
+    restart(2);
+    await vi.waitFor(() => expect(watched.size).toBe(5));
+    const all = tweets();
+    bring([all[1]!]);
+    // The near one and the two after it, in the page's order; the one above waits for its turn.
+    expect(badges().map((b) => b.dataset.vigieComment)).toEqual(all.slice(1, 4).map(badgeIdOf));
+    expect(unwatched).toEqual([all[2], all[3]]);
+    bring([all[0]!]);
+    // Those after it are built already: the next held one (the last) comes with it.
+    expect(badges()).toHaveLength(5);
+    expect(watched.size).toBe(0);
   });
 
   it('forgets a far comment the page removed (a virtualised timeline), and shows a teammate’s claim on a badge built later', async () => {
