@@ -25,7 +25,7 @@ const cache = new WeakMap<VoicePack, CompiledPack>();
 export function compilePack(pack: VoicePack): CompiledPack {
   const cached = cache.get(pack);
   if (cached) return cached;
-  const compiler = new PackCompiler();
+  const compiler = new PackCompiler(pack.vocabulary);
   const rules: CompiledRule[] = [];
   pack.rules.forEach((rule, i) => {
     const path: JsonPath = ['rules', i];

@@ -58,6 +58,24 @@ export interface Block {
   start: number;
   end: number;
   names: Set<string>;
+  /** A heading's text, as Vale reads it (headings only). */
+  heading?: HeadingText;
+}
+
+/**
+ * A heading's text as Vale lints it (the rendered heading): inline code stands as one `*` per
+ * character, Vale's stand-in for code, so it counts as characters and reads as a word of no case;
+ * a link reads as its text; images, HTML tags, emphasis marks and escapes' backslashes are not there.
+ */
+export interface HeadingText {
+  /** The heading's text in the source: after its marker, before its closing #s. */
+  start: number;
+  end: number;
+  text: string;
+  /** Where each character of `text` is in the source. */
+  at: number[];
+  /** Its inline code spans as written, in order, with the number of stars each stands as in `text`. */
+  code: { written: string; length: number }[];
 }
 
 /**
@@ -104,7 +122,7 @@ export function markdownBlocks(text: string, masked: string): Block[] {
     if (atx) names.add('heading').add(`heading.h${atx[1]!.length}`);
     else if (under && !inQuote && !inList && !inTable) {
       names.add('heading').add(`heading.h${under[1]!.startsWith('=') ? 1 : 2}`);
-      blocks.push({ start, end, names }, { start: lines[k + 1]!.start, end: lines[k + 1]!.end, names: new Set() });
+      blocks.push({ start, end, names, heading: headingText(text, start, end, false) }, { start: lines[k + 1]!.start, end: lines[k + 1]!.end, names: new Set() });
       k++;
       continue;
     }
@@ -112,9 +130,108 @@ export function markdownBlocks(text: string, masked: string): Block[] {
     if (inList) names.add('list');
     if (inTable) names.add('table').add(header ? 'table.header' : 'table.cell');
     if (!names.has('heading') && !names.has('table')) names.add('paragraph');
-    blocks.push({ start, end, names });
+    blocks.push({ start, end, names, ...(atx ? { heading: headingText(text, start, end, true) } : {}) });
   }
   return blocks;
+}
+
+/** See HeadingText; `from`..`to` is the heading's line, ATX (`# Title #`) or setext (its text line). */
+function headingText(source: string, from: number, to: number, atx: boolean): HeadingText {
+  const line = source.slice(from, to);
+  const s = (atx ? /^ {0,3}#{1,6}(?:[ \t]+|$)/ : /^ {0,3}/).exec(line)![0].length;
+  const e = Math.max(s, atx ? line.replace(/(?:[ \t]+#+)?[ \t]*$/, '').length : line.trimEnd().length);
+  const text: string[] = [];
+  const at: number[] = [];
+  const code: HeadingText['code'] = [];
+  const emit = (ch: string, i: number) => {
+    text.push(ch);
+    at.push(from + i);
+  };
+  // Where a link's text ends: its "](target)" is skipped.
+  const targets = new Map<number, number>();
+  for (let i = s; i < e; ) {
+    const c = line[i]!;
+    const next = targets.get(i);
+    if (next !== undefined) {
+      i = next;
+      continue;
+    }
+    if (c === '\\' && i + 1 < e && /[!-\/:-@[-`{-~]/.test(line[i + 1]!)) {
+      emit(line[i + 1]!, i + 1);
+      i += 2;
+      continue;
+    }
+    if (c === '`') {
+      const run = /^`+/.exec(line.slice(i, e))![0];
+      const close = closingRun(line, i + run.length, e, run.length);
+      if (close < 0) {
+        for (let k = 0; k < run.length; k++) emit('`', i + k);
+        i += run.length;
+        continue;
+      }
+      let a = i + run.length, b = close;
+      // CommonMark drops one space on each side of code that has both and is not all spaces.
+      if (b - a > 2 && line[a] === ' ' && line[b - 1] === ' ' && line.slice(a, b).trim()) {
+        a++;
+        b--;
+      }
+      for (let k = a; k < b; k++) emit('*', k);
+      code.push({ written: line.slice(i, close + run.length), length: b - a });
+      i = close + run.length;
+      continue;
+    }
+    const image = c === '!' && line[i + 1] === '[';
+    if (c === '[' || image) {
+      const open = image ? i + 1 : i;
+      const rb = line.indexOf('](', open);
+      const end = rb > 0 && rb < e ? closingParen(line, rb + 1) : -1;
+      if (end > 0 && end < e) {
+        // An image's alt text is not part of the heading (Vale lints it as alt).
+        if (image) i = end + 1;
+        else {
+          targets.set(rb, end + 1);
+          i++;
+        }
+        continue;
+      }
+    }
+    if (c === '<') {
+      const auto = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/.exec(line.slice(i, e));
+      if (auto) {
+        for (let k = 1; k < auto[0].length - 1; k++) emit(line[i + k]!, i + k);
+        i += auto[0].length;
+        continue;
+      }
+      const tag = /^(?:<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>)/.exec(line.slice(i, e));
+      if (tag) {
+        i += tag[0].length;
+        continue;
+      }
+    }
+    // Emphasis marks; an underscore inside a word (snake_case) is a letter of it.
+    const marks = /^(?:\*+|~~+|_+)/.exec(line.slice(i, e))?.[0];
+    if (marks && !(c === '_' && /[\p{L}\p{N}]/u.test(line[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(line[i + marks.length] ?? ''))) {
+      i += marks.length;
+      continue;
+    }
+    emit(c, i);
+    i++;
+  }
+  let lo = 0, hi = text.length;
+  while (lo < hi && /\s/.test(text[lo]!)) lo++;
+  while (hi > lo && /\s/.test(text[hi - 1]!)) hi--;
+  return { start: from + s, end: from + e, text: text.slice(lo, hi).join(''), at: at.slice(lo, hi), code };
+}
+
+/** The start of the next run of exactly `n` backticks in line[from, to), or -1. */
+function closingRun(line: string, from: number, to: number, n: number): number {
+  for (let i = line.indexOf('`', from); i >= 0 && i < to; i = line.indexOf('`', i + 1)) {
+    let k = i;
+    while (line[k] === '`') k++;
+    if (k - i === n && k <= to) return i;
+    i = k - 1;
+  }
+  return -1;
 }
 
 /** Whether a position satisfies one of Vale's scope entries ("heading.h2", "~blockquote & ~heading"). */

@@ -39,6 +39,9 @@ export class PackCompiler {
   private matcherCount = 0;
   private limits: number[] = [];
 
+  /** `vocabulary`: the pack's accepted terms, which some rules take as exceptions of their own. */
+  constructor(readonly vocabulary: readonly string[] = []) {}
+
   error(path: JsonPath, message: string): void {
     this.errors.push({ path, message });
   }

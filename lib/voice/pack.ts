@@ -86,15 +86,44 @@ export const repetitionRule = z.object({
   exceptions: z.array(z.string()).optional(),
 });
 
+/** A scope entry that only a heading meets ("heading", "heading.h2", "heading & ~heading.h1"). */
+export const headingEntry = (entry: string) => entry.split('&').some((p) => /^heading(?:\.h[1-6])?$/.test(p.trim()));
+
 export const capitalizationRule = z
   .object({
     ...base,
+    ...blocks,
     kind: z.literal('capitalization'),
-    /** sentence-start: each sentence begins with a capital; terms: each term written in its canonical case. */
-    mode: z.enum(['sentence-start', 'terms']),
+    /**
+     * sentence-start: each sentence begins with a capital; terms: each term written in its canonical
+     * case; headings: each heading that `blocks` names is written in `case` or matches `pattern`, as
+     * Vale's capitalization rules check it (a plain reply has no headings: the rule finds nothing there).
+     */
+    mode: z.enum(['sentence-start', 'terms', 'headings']),
     terms: z.array(nonEmpty).optional(),
+    /** headings: title (AP or Chicago style), sentence, lower or upper case (Vale's $title, $sentence, $lower, $upper). */
+    case: z.enum(['title', 'sentence', 'lower', 'upper']).optional(),
+    /** headings: a regex a heading written right matches (Vale's `match` when it is a pattern; `(?i)` first: in any case). */
+    pattern: nonEmpty.optional(),
+    /** headings, title case: AP (the default), or Chicago, which keeps prepositions of any length lower case too. */
+    titleStyle: z.enum(['AP', 'Chicago']).optional(),
+    /** headings: words or phrases right as written, as regexes (`(?i)` first: in any case), e.g. product names. */
+    exceptions: z.array(nonEmpty).optional(),
+    /** headings, sentence case: a word ending with one of these makes the next one start a sentence again (":"). */
+    indicators: z.array(nonEmpty).optional(),
+    /** headings: a regex for a lead-in left as it is ("a. " in "a. Install it"; `(?i)` first: in any case). */
+    prefix: nonEmpty.optional(),
+    /** headings: the share of words that must be right, 0.8 when absent. */
+    threshold: z.number().gt(0).max(1).optional(),
+    /** headings: the pack's vocabulary terms are exceptions too (Vale's `vocab`); true when absent. */
+    useVocabulary: z.boolean().optional(),
   })
-  .refine((r) => r.mode !== 'terms' || (r.terms?.length ?? 0) > 0, { message: 'mode "terms" needs "terms"', path: ['terms'] });
+  .refine((r) => r.mode !== 'terms' || (r.terms?.length ?? 0) > 0, { message: 'mode "terms" needs "terms"', path: ['terms'] })
+  .refine((r) => r.mode !== 'headings' || (r.case === undefined) !== (r.pattern === undefined), { message: 'mode "headings" needs "case" or "pattern", not both', path: ['case'] })
+  .refine((r) => r.mode !== 'headings' || (!!r.blocks && r.blocks.every(headingEntry)), {
+    message: 'mode "headings" needs "blocks" naming headings only ("heading", "heading.h2", "heading & ~heading.h1")',
+    path: ['blocks'],
+  });
 
 export const metricRule = z.object({
   ...base,

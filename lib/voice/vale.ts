@@ -2,8 +2,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { compilePack } from './compile';
 import { compileFormula } from './formula';
-import { BLOCK_SCOPE_RE } from './markdown';
-import { rule as ruleSchema, voicePack, type Rule, type VoicePack } from './pack';
+import { BLOCK_SCOPE_RE, inScope } from './markdown';
+import { headingEntry, rule as ruleSchema, voicePack, type Rule, type VoicePack } from './pack';
 
 export interface ValeFile {
   path: string;
@@ -129,6 +129,12 @@ const valeShape = z.looseObject({
   max: z.number({ error: 'expected a number' }).optional(),
   min: z.number({ error: 'expected a number' }).optional(),
   metrics: strings.optional(),
+  match: text.optional(),
+  style: text.optional(),
+  indicators: strings.optional(),
+  prefix: text.optional(),
+  threshold: z.number({ error: 'expected a number' }).optional(),
+  vocab: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 /** Sequence tokens are mappings, not strings (Vale's NLPToken). */
@@ -176,6 +182,11 @@ interface ValeRule {
   dicpath?: string;
   custom?: boolean;
   match?: string;
+  style?: string;
+  indicators?: string[];
+  prefix?: string;
+  threshold?: number;
+  vocab?: boolean;
   first?: string;
   second?: string;
   formula?: string;
@@ -190,16 +201,21 @@ type Converted = { rule: Record<string, unknown>; notes: string[] } | { reason: 
 function convert(id: string, v: ValeRule, style: string, name: string, opts: ValeImportOptions): Converted {
   const type = String(v.extends ?? '');
   if (UNSUPPORTED_TYPES[type]) return { reason: `${type}: ${UNSUPPORTED_TYPES[type]}` };
-  // Capitalization rules default to headings in Vale; "a & b" is a scope meeting both.
+  // A rule without a scope reads the text (Vale's manager.go); "a & b" is a scope meeting both.
   // Vale runs every sequence rule per sentence, whatever its scope says.
-  const declared = type === 'sequence' ? ['sentence'] : Array.isArray(v.scope) ? v.scope : v.scope ? [v.scope] : [type === 'capitalization' ? 'heading' : 'text'];
+  const declared = type === 'sequence' ? ['sentence'] : Array.isArray(v.scope) ? v.scope : v.scope ? [v.scope] : ['text'];
   const scopes = declared.flatMap((x) => String(x).split('&').map((p) => p.trim()));
-  for (const sc of scopes) {
+  const blockScopes = declared.map((x) => String(x).replace(/\s*&\s*/g, ' & ').trim()).filter((x) => !['text', 'sentence', 'raw'].includes(x));
+  // Capitalization checks each heading whole, as Vale does; a list item or table cell is not one block here.
+  const headingCase = type === 'capitalization' && blockScopes.length === declared.length && blockScopes.every((x) => BLOCK_SCOPE_RE.test(x) && headingEntry(x));
+  for (const sc of headingCase ? [] : scopes) {
     const why = scopeProblem(sc, type);
     if (why) return { reason: `scope "${declared.join(', ')}": ${why}` };
   }
-  const blockScopes = declared.map((x) => String(x).replace(/\s*&\s*/g, ' & ').trim()).filter((x) => !['text', 'sentence', 'raw'].includes(x));
   const notes: string[] = [];
+  if (blockScopes.length && blockScopes.length === declared.length && !inScope([], 0, blockScopes)) {
+    notes.push(`scope "${declared.join(', ')}": only Markdown text has these blocks (voice check --markdown); in a plain reply the rule finds nothing`);
+  }
   const message = (v.message ?? `${style} ${name}`).trim();
   const common = {
     id,
@@ -260,9 +276,29 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
       const patterns = v.alpha ? ['\\p{L}+'] : (v.tokens ?? []).map(regex);
       return { rule: { ...common, kind: 'repetition', ignoreCase, ...(patterns.length ? { patterns } : {}), exceptions: v.exceptions }, notes };
     }
-    case 'capitalization':
-      if (v.match !== '$sentence') return { reason: `capitalization "${v.match}" applies to headings and titles, which a reply does not have` };
+    case 'capitalization': {
+      const match = String(v.match ?? '');
+      if (headingCase) {
+        if (!match) return { reason: 'no "match": Vale then matches every heading with an empty pattern, and the rule never fires' };
+        const named = CASES[match];
+        return {
+          rule: {
+            ...common, kind: 'capitalization', mode: 'headings',
+            ...(named ? { case: named } : { pattern: anyCaseRegex(match) }),
+            ...(v.style === 'Chicago' ? { titleStyle: 'Chicago' } : {}),
+            ...(v.exceptions?.length ? { exceptions: v.exceptions.map(String).map(anyCaseRegex) } : {}),
+            ...(v.indicators?.length ? { indicators: v.indicators.map(String) } : {}),
+            ...(v.prefix ? { prefix: anyCaseRegex(String(v.prefix)) } : {}),
+            // Vale reads a threshold of 0 as none given.
+            ...(v.threshold ? { threshold: v.threshold } : {}),
+            ...(v.vocab === false ? { useVocabulary: false } : {}),
+          },
+          notes,
+        };
+      }
+      if (match !== '$sentence') return { reason: `capitalization "${match}" with scope "${declared.join(', ')}" checks the case of whole paragraphs or sentences; the engine checks it in headings only` };
       return { rule: { ...common, kind: 'capitalization', mode: 'sentence-start' }, notes };
+    }
     case 'conditional':
       return { rule: { ...common, kind: 'conditional', first: regex(v.first ?? ''), second: regex(v.second ?? ''), ignoreCase, exceptions: v.exceptions }, notes };
     case 'metric': {
@@ -331,6 +367,15 @@ function spelling(common: Record<string, unknown>, v: ValeRule, opts: ValeImport
 function joinRawAndTokens(raw: string[], tokens: string[], nonword: boolean, append: boolean): { patterns: string[] } {
   const group = tokens.length ? (nonword ? `(?:${tokens.join('|')})` : `\\b(?:${tokens.join('|')})\\b`) : '';
   return { patterns: [append ? group + raw.join('') : raw.join('') + group] };
+}
+
+/** Vale's case styles for `match`. */
+const CASES: Record<string, 'title' | 'sentence' | 'lower' | 'upper'> = { $title: 'title', $sentence: 'sentence', $lower: 'lower', $upper: 'upper' };
+
+/** A Vale regex as JavaScript, its `(?i)` kept in front: each capitalization pattern and exception has its own case. */
+function anyCaseRegex(src: string): string {
+  const t = translateRegex(src);
+  return t.ignoreCase ? `(?i)${t.source}` : t.source;
 }
 
 const isLiteral = (s: string) => /^[\p{L}\p{N}\s'’-]+$/u.test(s);

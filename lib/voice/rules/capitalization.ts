@@ -1,11 +1,16 @@
+import { checkCase, exception, type CaseSpec, type Exception } from '../case-style';
+import type { JsonPath } from '../json-locate';
+import { inScope, type HeadingText } from '../markdown';
+import type { PackCompiler } from '../matcher';
 import type { RuleOf } from '../pack';
 import { fold } from '../text';
-import type { Hit, RuleKind } from './types';
+import type { Hit, RuleKind, Runner } from './types';
 
-/** Sentences start with a capital letter, or terms keep their canonical case (LinkedIn, iPhone). */
+/** Sentences start with a capital letter, terms keep their canonical case (LinkedIn, iPhone), or headings keep a case style. */
 export const capitalization: RuleKind<RuleOf<'capitalization'>> = {
   vocabulary: true,
   compile(rule, compiler, path) {
+    if (rule.mode === 'headings') return headings(rule, compiler, path);
     if (rule.mode === 'terms') {
       const canonical = new Map((rule.terms ?? []).map((t) => [fold(t), t]));
       const matcher = compiler.matcher({ tokens: rule.terms, ignoreCase: true }, path);
@@ -32,3 +37,49 @@ export const capitalization: RuleKind<RuleOf<'capitalization'>> = {
     };
   },
 };
+
+/** One finding per heading whose case is wrong, over the heading's text, with what the style expects. */
+function headings(rule: RuleOf<'capitalization'>, compiler: PackCompiler, path: JsonPath): Runner {
+  // `(?i)` in front: that pattern in any case.
+  const safe = (source: string, at: JsonPath) => {
+    const anyCase = source.startsWith('(?i)');
+    const re = compiler.regex(anyCase ? source.slice(4) : source, at, anyCase);
+    return re && new RegExp(re.source, anyCase ? 'iu' : 'u');
+  };
+  const exceptions: Exception[] = [];
+  (rule.exceptions ?? []).forEach((e, k) => {
+    if (safe(e, [...path, 'exceptions', k])) exceptions.push(exception(e));
+  });
+  if (rule.useVocabulary ?? true) {
+    for (const term of compiler.vocabulary) exceptions.push(exception(term.replace(/^[#@]/, '').replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')));
+  }
+  // Longest first, as Vale sorts them: the alternation then takes "Axon Server" before "Axon".
+  exceptions.sort((a, b) => b.search.source.length - a.search.source.length);
+  const pattern = rule.pattern === undefined ? undefined : safe(rule.pattern, [...path, 'pattern']);
+  const prefix = rule.prefix === undefined ? undefined : safe(rule.prefix, [...path, 'prefix']);
+  const spec: CaseSpec = {
+    ...(rule.case ? { case: rule.case } : {}),
+    ...(pattern ? { pattern } : {}),
+    ...(prefix ? { prefix } : {}),
+    titleStyle: rule.titleStyle ?? 'AP',
+    exceptions,
+    indicators: rule.indicators ?? [],
+    threshold: rule.threshold ?? 0.8,
+  };
+  return (doc) => {
+    const hits: Hit[] = [];
+    for (const b of doc.blocks) {
+      const h = b.heading;
+      if (!h?.text || !inScope([b], b.start, rule.blocks!)) continue;
+      const { expected, ok } = checkCase(h.text, spec);
+      if (!ok) hits.push({ start: h.start, end: h.end, args: [withCode(h.text, h.code), withCode(expected, h.code)] });
+    }
+    return hits;
+  };
+}
+
+/** Shows a heading's inline code as written where its text holds Vale's stand-in stars. */
+function withCode(text: string, code: HeadingText['code']): string {
+  let k = 0;
+  return code.length ? text.replace(/\*+/g, (run) => (run.length === code[k]?.length ? code[k++]!.written : run)) : text;
+}
