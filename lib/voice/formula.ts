@@ -1,6 +1,10 @@
-/** Variables a metric formula may use, computed over the rule's scope (Vale's metric names). */
+/**
+ * Variables a metric formula may use (Vale's metric names): counts over the rule's scope, and the
+ * Markdown headings of each level and list items of the whole text (none in a plain reply).
+ */
 export const METRIC_VARIABLES = [
   'words', 'sentences', 'syllables', 'characters', 'complex_words', 'long_words', 'polysyllabic_words',
+  'heading.h1', 'heading.h2', 'heading.h3', 'heading.h4', 'heading.h5', 'heading.h6', 'list',
 ] as const;
 export type MetricVariable = (typeof METRIC_VARIABLES)[number];
 export type MetricValues = Record<MetricVariable, number>;
@@ -12,7 +16,7 @@ export type Formula = (values: MetricValues) => number;
  * function. A small parser rather than eval: packs are untrusted.
  */
 export function compileFormula(source: string): { ok: true; formula: Formula } | { ok: false; message: string } {
-  const tokens = source.match(/\d+(?:\.\d+)?|[A-Za-z_]+|[-+*/()]|\S/g) ?? [];
+  const tokens = source.match(/\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*|[-+*/()]|\S/g) ?? [];
   let i = 0;
   const known = new Set<string>(METRIC_VARIABLES);
   const fail = (message: string): never => {
@@ -39,7 +43,9 @@ export function compileFormula(source: string): { ok: true; formula: Formula } |
       const inner = primary();
       return (v) => Math.sqrt(Math.max(0, inner(v)));
     }
-    if (known.has(t)) return (v) => v[t as MetricVariable];
+    // Vale's scripts name heading.h2 heading_h2.
+    const name = t.replace(/^heading_(h[1-6])$/, 'heading.$1');
+    if (known.has(name)) return (v) => v[name as MetricVariable];
     return fail(`unknown name "${t}"; use ${METRIC_VARIABLES.join(', ')} or sqrt()`);
   };
   const product = (): Formula => {

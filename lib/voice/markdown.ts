@@ -60,6 +60,8 @@ export interface Block {
   names: Set<string>;
   /** A heading's text, as Vale reads it (headings only). */
   heading?: HeadingText;
+  /** The line opens a list item: what Vale's metric formulas count as one `list`. */
+  item?: true;
 }
 
 /**
@@ -114,7 +116,8 @@ export function markdownBlocks(text: string, masked: string): Block[] {
     const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(raw);
     const under = lines[k + 1] && !lines[k + 1]!.code ? /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[k + 1]!.raw) : null;
     if (/^ {0,3}>/.test(raw)) inQuote = true;
-    if (/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/.test(raw)) inList = true;
+    const item = LIST_ITEM_RE.test(raw);
+    if (item) inList = true;
     let header = false;
     if (!inTable && raw.includes('|') && lines[k + 1] && /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[k + 1]!.raw) && lines[k + 1]!.raw.includes('-')) {
       inTable = header = true;
@@ -130,10 +133,12 @@ export function markdownBlocks(text: string, masked: string): Block[] {
     if (inList) names.add('list');
     if (inTable) names.add('table').add(header ? 'table.header' : 'table.cell');
     if (!names.has('heading') && !names.has('table')) names.add('paragraph');
-    blocks.push({ start, end, names, ...(atx ? { heading: headingText(text, start, end, true) } : {}) });
+    blocks.push({ start, end, names, ...(atx ? { heading: headingText(text, start, end, true) } : {}), ...(item ? { item } : {}) });
   }
   return blocks;
 }
+
+const LIST_ITEM_RE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 
 /** See HeadingText; `from`..`to` is the heading's line, ATX (`# Title #`) or setext (its text line). */
 function headingText(source: string, from: number, to: number, atx: boolean): HeadingText {

@@ -128,13 +128,18 @@ export const capitalizationRule = z
 export const metricRule = z.object({
   ...base,
   kind: z.literal('metric'),
-  /** Arithmetic over words, sentences, syllables, characters, complex_words, long_words, polysyllabic_words; sqrt(). */
+  /**
+   * Arithmetic over words, sentences, syllables, characters, complex_words, long_words,
+   * polysyllabic_words, and the Markdown text's heading.h1 to heading.h6 and list (items); sqrt().
+   */
   formula: nonEmpty,
   /** When the formula's value meets this condition, the rule fires (Vale's convention), e.g. "> 25". */
   condition: z.string().regex(/^\s*(<=|>=|==|!=|<|>)\s*-?\d+(\.\d+)?\s*$/, 'condition looks like "> 25" or "<= 40"'),
   scope: scope.default('text'),
   /** Skip texts (or sentences) shorter than this many words: formulas mean little on three words. */
   minWords: count.default(0),
+  /** The value in the message with exactly this many decimals (Vale's "1.00": 2); at most one when absent. */
+  decimals: z.number().int().min(0).max(6).optional(),
 });
 
 export const conditionalRule = z.object({

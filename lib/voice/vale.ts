@@ -305,14 +305,14 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
       const formula = String(v.formula ?? '');
       const check = compileFormula(formula);
       if (!check.ok) return { reason: `metric formula not mappable: ${check.message}` };
-      return { rule: { ...common, kind: 'metric', formula, condition: String(v.condition ?? ''), scope: 'text' }, notes };
+      return { rule: { ...common, kind: 'metric', formula, condition: String(v.condition ?? ''), scope: 'text', decimals: 2 }, notes };
     }
     case 'readability': {
       const metrics = v.metrics ?? [];
       const unknown = metrics.filter((m) => !READABILITY[m]);
       if (!metrics.length || unknown.length) return { reason: `readability metrics not mappable: ${unknown.join(', ') || 'none given'}` };
       const formula = `(${metrics.map((m) => `(${READABILITY[m]})`).join(' + ')}) / ${metrics.length}`;
-      return { rule: { ...common, kind: 'metric', formula, condition: `> ${Number(v.grade ?? 8)}`, scope: 'text', minWords: 20 }, notes };
+      return { rule: { ...common, kind: 'metric', formula, condition: `> ${Number(v.grade ?? 8)}`, scope: 'text', minWords: 20, decimals: 2 }, notes };
     }
     case 'spelling':
       return spelling(common, v, opts, notes);

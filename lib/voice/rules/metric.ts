@@ -21,7 +21,7 @@ export const metric: RuleKind<RuleOf<'metric'>> = {
         const values = measure(doc, scope, rule.scope === 'sentence', needsSyllables);
         if (values.words < rule.minWords) continue;
         const value = compiled.formula(values);
-        if (fires(value)) hits.push({ ...scope, args: [Math.round(value * 10) / 10] });
+        if (fires(value)) hits.push({ ...scope, args: [rule.decimals === undefined ? Math.round(value * 10) / 10 : value.toFixed(rule.decimals)] });
       }
       return hits;
     };
@@ -43,6 +43,7 @@ function measure(doc: TextDoc, scope: Span, oneSentence: boolean, needsSyllables
     }
   }
   return {
+    ...doc.cached(STRUCTURE, () => structure(doc)),
     words: to - from,
     sentences: oneSentence ? 1 : Math.max(1, doc.sentences.length),
     syllables: syllableSum,
@@ -50,5 +51,17 @@ function measure(doc: TextDoc, scope: Span, oneSentence: boolean, needsSyllables
     complex_words: complex,
     polysyllabic_words: complex,
     long_words: longWords,
+  };
+}
+
+const STRUCTURE = Symbol('metric structure');
+
+/** The Markdown headings by level and the list items of the whole text, whatever the rule's scope. */
+function structure(doc: TextDoc) {
+  const headings = (level: number) => doc.blocks.filter((b) => b.names.has(`heading.h${level}`)).length;
+  return {
+    'heading.h1': headings(1), 'heading.h2': headings(2), 'heading.h3': headings(3),
+    'heading.h4': headings(4), 'heading.h5': headings(5), 'heading.h6': headings(6),
+    list: doc.blocks.filter((b) => b.item).length,
   };
 }

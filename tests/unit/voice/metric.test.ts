@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { check } from '../../../lib/voice/engine';
 import { parsePack } from '../../../lib/voice/pack';
+import { importVale } from '../../../lib/voice/vale';
 import { ruleTable } from './table';
 
 const long = 'Un deux trois quatre cinq six sept huit neuf dix onze.';
@@ -19,13 +21,26 @@ ruleTable('metric: readability (Kandel-Moles)', {
   invalid: [{ text: hard, expected: [{ start: 0, end: hard.length }] }],
 });
 
+const md = '# Title\n\nSome text.\n\n## One\n\n- a\n- b\n  still b\n\n## Two\n\n```\n## not a heading\n```\n';
+ruleTable('metric: Markdown headings and list items', { kind: 'metric', formula: 'heading.h2 * 10 + heading_h1 + list / 10', condition: '> 0', message: '%s' }, {
+  // A plain reply has neither.
+  valid: ['## not a heading in a reply'],
+  invalid: [{ text: md, ctx: { markup: 'markdown' }, expected: [{ start: 0, end: md.length, message: '21.2' }] }],
+});
+
 describe('metric formulas', () => {
+  it("imports Vale's heading.hN variables, and prints the value as Vale does", () => {
+    const { pack, unsupported } = importVale([{ path: 'S/R.yml', yaml: 'extends: metric\nmessage: "%s H2s"\nformula: heading.h2 + list\ncondition: "> 1"\n' }], 'S');
+    expect(unsupported).toEqual([]);
+    expect(check(md, pack, { markup: 'markdown' }).map((f) => f.message)).toEqual(['4.00 H2s']);
+  });
+
   it('refuses unknown names and bad syntax with the rule path', () => {
     const bad = parsePack({
       format: 'vigie-voice-pack', version: 1, id: 'p', name: 'p', lang: 'fr',
       rules: [{ id: 'm', kind: 'metric', severity: 'warning', message: 'm', explanation: 'e', formula: 'words / process.exit()', condition: '> 1' }],
     });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0]).toMatchObject({ path: ['rules', 0, 'formula'], message: expect.stringContaining('unknown name "process"') });
+    if (!bad.ok) expect(bad.errors[0]).toMatchObject({ path: ['rules', 0, 'formula'], message: expect.stringContaining('unknown name "process.exit"') });
   });
 });
