@@ -115,7 +115,8 @@ export function packFor(dir: string, file: string): VoicePack | undefined {
   if (!found) return undefined;
   const { ini, at } = found;
   const stylesPath = resolve(at, ini.global.StylesPath ?? '.');
-  const min = LEVELS.indexOf(ini.global.MinAlertLevel ?? 'suggestion');
+  // Vale shows warnings and errors unless the configuration says otherwise (core/config.go, NewConfig).
+  const min = LEVELS.indexOf(ini.global.MinAlertLevel ?? 'warning');
   const enabled = new Map<string, string>();
   for (const { glob, keys } of ini.sections) {
     if (!globMatches(glob, file)) continue;

@@ -219,7 +219,8 @@ function convert(id: string, v: ValeRule, style: string, name: string, opts: Val
   const message = (v.message ?? `${style} ${name}`).trim();
   const common = {
     id,
-    severity: LEVELS[v.level ?? ''] ?? 'suggestion',
+    // A rule without a level is a warning (Vale's manager.go).
+    severity: LEVELS[v.level ?? ''] ?? 'warning',
     message,
     explanation: v.description?.trim() || `From the Vale style ${style} (${name}): ${message.replace(/%s/g, '…')}`,
     ...(v.link ? { link: v.link } : {}),

@@ -26,7 +26,8 @@ describe('importVale', () => {
     expect(unsupported.filter((u) => imported.has(u.rule))).toEqual([{ rule: 'Acme.Headings', reason: expect.stringMatching(/^scope "heading": only Markdown .* in a plain reply the rule finds nothing/) }]);
   });
 
-  it('maps level, message, link, ignorecase and tokens', () => {
+  it('maps level, message, link, ignorecase and tokens; a rule without a level is a warning, as in Vale', () => {
+    expect(importVale([{ path: 'S/R.yml', yaml: 'extends: existence\nmessage: m\ntokens: [x]\n' }], 'S').pack.rules[0]).toMatchObject({ severity: 'warning' });
     expect(byId('Acme.Hedging')).toMatchObject({
       kind: 'existence', severity: 'warning', message: "Avoid hedging with '%s'.", link: 'https://example.com/acme/style/hedging',
       ignoreCase: true, tokens: ['I think', 'kind of', 'sort of', 'perhaps', 'maybe'],
