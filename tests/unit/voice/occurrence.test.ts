@@ -13,3 +13,11 @@ ruleTable('occurrence: per sentence', { kind: 'occurrence', patterns: ['\\p{L}+'
   valid: ['Un deux trois. Quatre cinq six.'],
   invalid: [{ text: 'Un deux. Un deux trois quatre.', expected: [{ start: 9, end: 11 }] }],
 });
+// Vale puts the alert on the first match that is not blank; on the first match when every one is.
+ruleTable('occurrence: alert on the first match that is not blank', { kind: 'occurrence', patterns: ['\\s|!'], nonword: true, max: 2 }, {
+  valid: ['Merci !'],
+  invalid: [
+    { text: 'Merci beaucoup !!', expected: [{ start: 15, end: 16 }] },
+    { text: 'Un deux trois quatre', expected: [{ start: 2, end: 3 }] },
+  ],
+});
