@@ -96,6 +96,23 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     await page.close();
   });
 
+  it('catches an English typo in an English reply and fixes it through the editor', async () => {
+    const page = await openThread();
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('@marie_dpt Thank you for your mesage, we are looking into your order right now. #SAV');
+    const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('ok');
+    await summary.click();
+    const spelling = page.locator('vigie-composer-bar .panel .finding[data-rule="en.spelling"]');
+    // The English dictionary is the larger one: its first load gets the time it takes.
+    await expect.poll(() => spelling.count(), { timeout: 30_000 }).toBe(1);
+    expect(await spelling.textContent()).toContain('mesage');
+    await spelling.locator('[data-action="apply-fix"]').first().click();
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toBe('@marie_dpt Thank you for your message, we are looking into your order right now. #SAV');
+    await expect.poll(() => spelling.count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
   it('checks the brand voice as the reply is typed and applies a fix in one click', async () => {
     const page = await openThread();
     await page.locator('[data-testid="tweetTextarea_0"]').click();
