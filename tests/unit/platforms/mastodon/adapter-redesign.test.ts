@@ -9,6 +9,16 @@ const id = (n: number) => `1135000000000000${n}`;
 const all = () => mastodonAdapter.findComments(document).map((el) => mastodonAdapter.extract(el));
 const byId = (n: number) => all().find((c) => c?.nativeId === id(n))!;
 const parents = () => all().map((c) => [c!.nativeId, c!.parentId, c!.parentUnknown]);
+/** status-redesign.html's thread, ancestor first: [id, parent, parent unknown]. */
+const THREAD = [
+  [id(20), undefined, undefined],
+  [id(21), id(20), undefined],
+  [id(22), id(21), undefined],
+  [id(23), id(22), undefined],
+  [id(24), undefined, true],
+  [id(25), undefined, true],
+  [id(26), id(25), undefined],
+];
 const mountComposer = () => {
   document.querySelector('[data-fixture-editor="react-textarea"]')!.innerHTML = '<textarea class="autosuggest-textarea__textarea"></textarea>';
   return mastodonAdapter.findComposers(document)[0]!;
@@ -64,15 +74,7 @@ describe('mastodon adapter on the redesigned thread page (status-redesign.html)'
 
   // status-redesign.html's comment says which reply answers which, and what data-connect-next tells of it.
   it('gives each status the parent data-connect-next shows: the ancestor, the focal status, the reply above, or unknown', () => {
-    expect(parents()).toEqual([
-      [id(20), undefined, undefined],
-      [id(21), id(20), undefined],
-      [id(22), id(21), undefined],
-      [id(23), id(22), undefined],
-      [id(24), undefined, true],
-      [id(25), undefined, true],
-      [id(26), id(25), undefined],
-    ]);
+    expect(parents()).toEqual(THREAD);
   });
 
   it('leaves a timeline column beside the thread out of it', () => {
@@ -81,28 +83,14 @@ describe('mastodon adapter on the redesigned thread page (status-redesign.html)'
     document.querySelector('.columns-area__panels')!.prepend(column);
     expect(parents()).toEqual([
       [id(40), undefined, undefined],
-      [id(20), undefined, undefined],
-      [id(21), id(20), undefined],
-      [id(22), id(21), undefined],
-      [id(23), id(22), undefined],
-      [id(24), undefined, true],
-      [id(25), undefined, true],
-      [id(26), id(25), undefined],
+      ...THREAD,
     ]);
   });
 
   it('reads the legacy focal status of a thread page whose other statuses are redesigned (features/status/legacy.jsx)', () => {
     document.querySelector('article[data-id="113500000000000021"]')!.outerHTML =
       `<div class="focusable detailed-status__wrapper detailed-status__wrapper-public" tabindex="0"><div class="detailed-status detailed-status-public"><a href="/@vigie" class="detailed-status__display-name"><span class="display-name"><bdi><strong class="display-name__html">Vigie Démo</strong></bdi> <span class="display-name__account">@vigie</span></span></a><div class="status__content"><div class="status__content__text status__content__text--visible translate" lang="fr"><p>Oui, nous livrons en Belgique sous 5 jours ouvrés.</p></div></div><div class="detailed-status__meta"><a class="detailed-status__datetime" href="/@vigie/${id(21)}"><span>20 nov. 2026, 09:30</span></a></div></div><div class="detailed-status__action-bar"></div></div>`;
-    expect(parents()).toEqual([
-      [id(20), undefined, undefined],
-      [id(21), id(20), undefined],
-      [id(22), id(21), undefined],
-      [id(23), id(22), undefined],
-      [id(24), undefined, true],
-      [id(25), undefined, true],
-      [id(26), id(25), undefined],
-    ]);
+    expect(parents()).toEqual(THREAD);
     const focal = mastodonAdapter.findComments(document).find((el) => mastodonAdapter.extract(el)?.nativeId === id(21))!;
     expect(mastodonAdapter.anchorFor(focal).className).toBe('detailed-status__action-bar');
   });
