@@ -3,6 +3,7 @@ import { Window } from 'happy-dom';
 import { adapters } from '../platforms/registry';
 import { platformId } from '../platforms/schema';
 import type { ExtractedComment } from '../platforms/types';
+import { attachDeclarativeShadowRoots } from './dsd';
 import { CliError, printJson, readTextFile, type CommandGroup } from './io';
 
 /** Where a saved page came from: Chrome's "saved from" mark, the canonical link, or og:url. */
@@ -44,6 +45,8 @@ export const commands: CommandGroup = {
       if (url) window.happyDOM.setURL(url);
       window.document.write(html);
       const doc = window.document as unknown as Document;
+      // The browser's parser attaches declarative shadow roots, happy-dom's does not (./dsd.ts).
+      attachDeclarativeShadowRoots(doc);
 
       const comments: ExtractedComment[] = [];
       let unreadable = 0;
