@@ -4,6 +4,7 @@ import { adapters } from '../platforms/registry';
 import { platformId } from '../platforms/schema';
 import type { ExtractedComment } from '../platforms/types';
 import { attachDeclarativeShadowRoots } from './dsd';
+import { parseSvgStyleAsMarkup } from './svg-raw-text';
 import { CliError, printJson, readTextFile, type CommandGroup } from './io';
 
 /** Where a saved page came from: Chrome's "saved from" mark, the canonical link, or og:url. */
@@ -37,6 +38,7 @@ export const commands: CommandGroup = {
       const adapter = adapters.find((a) => a.id === id.data);
       if (!adapter) throw new CliError(`no adapter for ${id.data} yet`);
 
+      parseSvgStyleAsMarkup();
       const window = new Window({
         settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true } },
       });
