@@ -1,11 +1,13 @@
 /**
  * Bundles a platform adapter for the page's MAIN world, so an e2e test can call the real adapter
  * code against the real editor in the real browser without any test-only hook in product code.
- * The bundle exposes window.__adapterWrite(text, mode, index) and window.__adapterRead(index).
+ * The bundle exposes window.__adapterWrite(text, mode, index), window.__adapterRead(index) and
+ * window.__adapterScan(), which reads the page as `vigie scan` reads a saved one (lib/cli/scan.ts).
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ExtractedComment } from '../../lib/platforms/types';
 
 const root = join(import.meta.dirname, '..', '..');
 const cache = new Map<string, string>();
@@ -26,6 +28,16 @@ export async function adapterBundle(id: string, exportName: string): Promise<str
         };
         window.__adapterWrite = (text, mode, index) => adapter.writeComposer(composer(index), text, mode);
         window.__adapterRead = (index) => adapter.readComposer(composer(index));
+        window.__adapterScan = () => {
+          const comments = [];
+          let skipped = 0;
+          for (const el of adapter.findComments(document)) {
+            const c = adapter.extract(el);
+            if (c) comments.push(c);
+            else skipped++;
+          }
+          return { comments, composers: adapter.findComposers(document).length, skipped };
+        };
       `,
       resolveDir: root,
       loader: 'ts',
@@ -55,5 +67,6 @@ declare global {
   interface Window {
     __adapterWrite?: (text: string, mode: 'insert' | 'replace', index?: number) => Promise<boolean>;
     __adapterRead?: (index?: number) => string;
+    __adapterScan?: () => { comments: ExtractedComment[]; composers: number; skipped: number };
   }
 }

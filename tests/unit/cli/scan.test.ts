@@ -37,6 +37,32 @@ describe('vigie scan', () => {
     expect(r.out!.comments.map((c) => c.text).join(' ')).not.toMatch(/commande|Marie/);
   }, 60_000);
 
+  // tests/e2e/scan-dsd.test.ts compares these with what the adapter reads of the same pages in Chromium.
+  it('reads a saved shreddit page that carries its shadow roots, an SVG with its own <style> among them', () => {
+    const r = scan(['--platform', 'reddit', 'tests/fixtures/reddit/thread-dsd.html']);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatchObject({ url: 'https://www.reddit.com/r/vigie_demo/comments/1gvdsd1/colis_jamais_arrive/', composers: 1, skipped: 1 });
+    expect(r.out!.comments.map((c) => [c.nativeId, c.parentId])).toEqual([
+      ['t3_1gvdsd1', undefined],
+      ['t1_ldsd1', 't3_1gvdsd1'],
+      ['t1_ldsd2', 't1_ldsd1'],
+      ['t1_ldsd3', 't1_ldsd2'],
+      ['t1_ldsd5', 't3_1gvdsd1'],
+    ]);
+    expect(r.out!.comments[3]!.text).toBe('C’est envoyé.\nMerci pour la réponse rapide.');
+  }, 60_000);
+
+  it('reads a status’s text where the browser has it once the page’s declared shadow roots are attached', () => {
+    const r = scan(['--platform', 'mastodon', 'tests/fixtures/mastodon/status-dsd.html']);
+    expect(r.status).toBe(0);
+    expect(r.out!.comments.map((c) => c.text)).toEqual([
+      'Il existe en quelles tailles ?',
+      'Le manteau existe en trois tailles : S, M et L.\nLe guide des tailles est sur la fiche produit.',
+      'Et en XL ? 🙏',
+      'Pas encore, il arrive en décembre.',
+    ]);
+  }, 60_000);
+
   it('asks for the platform of a page that is no report', () => {
     const r = scan(['tests/fixtures/x/thread.html']);
     expect(r.status).not.toBe(0);
