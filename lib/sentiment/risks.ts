@@ -155,7 +155,7 @@ export function findRisks(text: string, foldedText?: string): RiskFinding[] {
   const bounded = text.length > MAX_RISK_CHARS ? text.slice(0, MAX_RISK_CHARS) : text;
   const out: RiskFinding[] = [];
   if (!bounded) return out;
-  phraseFindings(foldedText === undefined ? fold(bounded) : foldedText.slice(0, bounded.length), out);
+  phraseFindings(foldedText === undefined || foldedText.length < bounded.length ? fold(bounded) : foldedText.slice(0, bounded.length), out);
   personalData(bounded, out);
   return out.sort((a, b) => a.evidence[0] - b.evidence[0] || a.evidence[1] - b.evidence[1]);
 }
