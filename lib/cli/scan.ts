@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { Window } from 'happy-dom';
 import { adapters } from '../platforms/registry';
 import { platformId } from '../platforms/schema';
-import type { ExtractedComment } from '../platforms/types';
 import { attachDeclarativeShadowRoots } from './dsd';
+import { readPage } from './read-page';
 import { parseSvgStyleAsMarkup } from './svg-raw-text';
 import { CliError, printJson, readTextFile, type CommandGroup } from './io';
 
@@ -50,16 +50,9 @@ export const commands: CommandGroup = {
       // The browser's parser attaches declarative shadow roots, happy-dom's does not (./dsd.ts).
       attachDeclarativeShadowRoots(doc);
 
-      const comments: ExtractedComment[] = [];
-      let unreadable = 0;
-      for (const el of adapter.findComments(doc)) {
-        const c = adapter.extract(el);
-        if (c) comments.push(c);
-        else unreadable++;
-      }
-      const composers = adapter.findComposers(doc).length;
+      const read = readPage(adapter, doc);
       await window.happyDOM.close();
-      printJson({ platform: adapter.id, url: url ?? null, comments, composers, skipped: unreadable });
+      printJson({ platform: adapter.id, url: url ?? null, ...read });
     },
   },
 };

@@ -21,6 +21,7 @@ export async function adapterBundle(id: string, exportName: string): Promise<str
     stdin: {
       contents: `
         import { ${exportName} as adapter } from './lib/platforms/${id}/adapter';
+        import { readPage } from './lib/cli/read-page';
         const composer = (index) => {
           const el = adapter.findComposers(document)[index ?? 0];
           if (!el) throw new Error('no composer found by the ${id} adapter');
@@ -28,16 +29,7 @@ export async function adapterBundle(id: string, exportName: string): Promise<str
         };
         window.__adapterWrite = (text, mode, index) => adapter.writeComposer(composer(index), text, mode);
         window.__adapterRead = (index) => adapter.readComposer(composer(index));
-        window.__adapterScan = () => {
-          const comments = [];
-          let skipped = 0;
-          for (const el of adapter.findComments(document)) {
-            const c = adapter.extract(el);
-            if (c) comments.push(c);
-            else skipped++;
-          }
-          return { comments, composers: adapter.findComposers(document).length, skipped };
-        };
+        window.__adapterScan = () => readPage(adapter, document);
       `,
       resolveDir: root,
       loader: 'ts',
