@@ -78,10 +78,19 @@ type Parent = Pick<ExtractedComment, 'parentId' | 'parentUnknown'>;
  */
 function threadParent(el: Element, focal: string): Parent {
   const doc = el.ownerDocument;
-  const anchor = doc.querySelector(selectors.focal) ?? doc.querySelector(`${selectors.redesignStatus}[data-id="${focal}"]`);
+  // The advanced web UI shows the thread in a column beside others, whose timelines may hold the
+  // focal status too (Home, after it was clicked) or other statuses at any depth of their list items
+  // (a mention inside its notification): only the thread's own column counts, and in it no redesigned
+  // status of a list item. The legacy thread page wraps its own replies in list items (status.html);
+  // its `status--in-thread` already names them.
+  const timelineItem = (s: Element) => s.matches(selectors.redesignStatus) && !!s.closest(selectors.listItem);
+  const anchor =
+    doc.querySelector(selectors.focal) ??
+    Array.from(doc.querySelectorAll(`${selectors.redesignStatus}[data-id="${focal}"]`)).find((s) => !timelineItem(s));
   if (!anchor) return {};
-  const thread = Array.from(doc.querySelectorAll(selectors.inThread)).filter(
-    (s) => s !== anchor && !s.parentElement?.closest(selectors.status) && !s.parentElement?.matches(selectors.listItem),
+  const column = anchor.closest(selectors.column) ?? doc;
+  const thread = Array.from(column.querySelectorAll(selectors.inThread)).filter(
+    (s) => s !== anchor && !s.parentElement?.closest(selectors.status) && !timelineItem(s),
   );
   // Ancestors come first and are few: the first status after the focal one ends them.
   const after = thread.findIndex((s) => !(anchor.compareDocumentPosition(s) & PRECEDING));

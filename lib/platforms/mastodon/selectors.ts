@@ -24,8 +24,19 @@ export const selectors = {
    * header names the boosted status. status-redesign.html, home-redesign.html.
    */
   redesignStatus: 'article[data-id][aria-label]',
-  /** A timeline's item wrapper (scrollable_list/components.tsx): a redesigned status in one is not part of a thread. home-redesign.html. */
+  /**
+   * A timeline's item wrapper (scrollable_list/components.tsx): a redesigned status anywhere inside
+   * one (directly, or inside a notification's div for a mention) is not part of a thread. The legacy
+   * thread page wraps its replies in them too (status.html). home-redesign.html.
+   */
   listItem: 'article[aria-posinset]',
+  /**
+   * A column (components/column/index.tsx, and components/column.tsx before it): div[role=region],
+   * class `column` in the legacy UI, a CSS-module hash in the redesign. The advanced web UI (/deck)
+   * shows several side by side (features/ui/components/columns_area), a thread page in one of them.
+   * Every fixture page.
+   */
+  column: '[role="region"]',
   /**
    * The redesigned status's own header (status/header.tsx): the author's links carry title="@acct"
    * (the handle as .display-name__account shows it) and data-hover-card-account; the display name is
@@ -74,7 +85,8 @@ export const selectors = {
   /**
    * The focal status of a thread page in the legacy markup, which the thread page keeps when only the
    * statuses are redesigned (features/status/legacy.jsx). The redesigned page's focal status is the
-   * redesigned status whose data-id is the thread's. status-redesign.html.
+   * redesigned status whose data-id is the thread's, outside any timeline's list item (another column
+   * may show it too). status-redesign.html.
    */
   focal: '.detailed-status',
   /**
@@ -83,7 +95,8 @@ export const selectors = {
    * `status--first-in-thread` unless the status answers the one above it, `status-reply` on any reply,
    * and a `status__line` (`--full` when the next status answers this one) when a line joins it to the
    * status above or to the focal one. status.html, status-2.html. Redesigned statuses on a thread page
-   * are all in it but for those of a timeline column beside it. status-redesign.html.
+   * are all in it but for those of a timeline column beside it. Either way, only those of the focal
+   * status's column count. status-redesign.html.
    */
   inThread: '.status[data-id].status--in-thread, article[data-id][aria-label]',
   firstInThread: 'status--first-in-thread',

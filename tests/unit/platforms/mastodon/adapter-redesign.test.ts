@@ -87,6 +87,30 @@ describe('mastodon adapter on the redesigned thread page (status-redesign.html)'
     ]);
   });
 
+  // The advanced web UI (/deck) shows the thread in a column beside others (columns_area): Home often
+  // still shows the status that was clicked, in a timeline's list item (scrollable_list/components.tsx).
+  it('reads the thread in its own column when the Home column beside it shows the focal status too', () => {
+    const focal = document.querySelector(`article[data-id="${id(21)}"]`)!;
+    const home = document.createElement('div');
+    home.setAttribute('role', 'region');
+    home.className = 'column';
+    home.innerHTML = `<div class="scrollable"><div role="feed" class="item-list"><article aria-posinset="1" aria-setsize="1" data-id="${id(21)}">${focal.outerHTML}</article></div></div>`;
+    document.querySelector('.columns-area')!.prepend(home);
+    expect(parents()).toEqual([[id(21), undefined, undefined], ...THREAD]);
+  });
+
+  // A mention in the Notifications column: its status is inside the notification's div
+  // (notifications_v2/components/notification_with_status.tsx), not a direct child of the list item.
+  it('leaves a mention in a notifications column beside the thread out of it', () => {
+    const mention = document.querySelector(`article[data-id="${id(23)}"]`)!.outerHTML.replaceAll(id(23), id(99));
+    const notifications = document.createElement('div');
+    notifications.setAttribute('role', 'region');
+    notifications.className = 'column';
+    notifications.innerHTML = `<div class="scrollable"><div role="feed" class="item-list"><article aria-posinset="1" aria-setsize="1" data-id="${id(98)}"><div role="button" class="notification-ungrouped focusable notification-ungrouped--mention" tabindex="0"><h2 class="notification-ungrouped__header"><div class="notification-ungrouped__header__icon"><svg class="icon icon-reply" aria-hidden="true"></svg></div><span>Lucas B. vous a mentionné</span></h2>${mention}</div></article></div></div>`;
+    document.querySelector('.columns-area')!.prepend(notifications);
+    expect(parents()).toEqual([[id(99), undefined, undefined], ...THREAD]);
+  });
+
   it('reads the legacy focal status of a thread page whose other statuses are redesigned (features/status/legacy.jsx)', () => {
     document.querySelector('article[data-id="113500000000000021"]')!.outerHTML =
       `<div class="focusable detailed-status__wrapper detailed-status__wrapper-public" tabindex="0"><div class="detailed-status detailed-status-public"><a href="/@vigie" class="detailed-status__display-name"><span class="display-name"><bdi><strong class="display-name__html">Vigie Démo</strong></bdi> <span class="display-name__account">@vigie</span></span></a><div class="status__content"><div class="status__content__text status__content__text--visible translate" lang="fr"><p>Oui, nous livrons en Belgique sous 5 jours ouvrés.</p></div></div><div class="detailed-status__meta"><a class="detailed-status__datetime" href="/@vigie/${id(21)}"><span>20 nov. 2026, 09:30</span></a></div></div><div class="detailed-status__action-bar"></div></div>`;
