@@ -38,13 +38,29 @@ function legacyParts(el: Element): Parts {
   };
 }
 
+/**
+ * What status HTML holds: the elements Mastodon's sanitizer keeps (lib/sanitize_ext/sanitize_config.rb,
+ * MASTODON_STRICT; headings become strong in a p) and the img or span of an emoji (components/emoji).
+ */
+const STATUS_HTML = new Set(['p', 'br', 'span', 'a', 'del', 's', 'pre', 'blockquote', 'code', 'b', 'strong', 'u', 'i', 'em', 'ul', 'ol', 'li', 'ruby', 'rt', 'rp', 'img']);
+
+/**
+ * Whether the first child of StatusContent's root is the text's EmojiHTML div. When the text is
+ * empty it is whatever comes next: the poll (div.poll), the attachments, a quoted post's card, or,
+ * while a video plays in picture-in-picture, its placeholder (a div role=button with an svg and
+ * "Put it back", localised: status/legacy/picture_in_picture_placeholder.tsx). Those hold a div, an
+ * svg or a role; the text's div holds status HTML only, and has no role.
+ */
+const isStatusText = (el: Element) =>
+  !el.hasAttribute('role') && !el.matches(selectors.redesignNotText) && Array.from(el.children).every((c) => STATUS_HTML.has(c.localName));
+
 function redesignParts(el: Element): Parts {
   const header = el.querySelector(selectors.redesignHeader);
   const link = header?.querySelector(selectors.redesignDate)?.parentElement;
   const wrapper = el.querySelector(selectors.redesignContent);
-  // The text's div comes first when there is text: status HTML holds no div, the poll, media and a quoted post do.
+  // The text's div comes first when there is text.
   const first = wrapper?.firstElementChild?.firstElementChild;
-  const text = first && !Array.from(first.children).some((c) => c.tagName === 'DIV') ? first : undefined;
+  const text = first && isStatusText(first) ? first : undefined;
   return {
     // A boost's article carries the boost's own id; its header links the boosted status, the one the legacy markup names.
     id: statusIdOf(link?.getAttribute('href') ?? '') ?? el.getAttribute('data-id'),

@@ -56,10 +56,13 @@ export const selectors = {
    * The redesigned status's content wrapper (status.tsx: div[id], inert while a warning or a filter
    * hides it; the body stays in the page, blurred), whose first child is StatusContent's root
    * (status/content.tsx): the text's EmojiHTML div first, absent when the text is empty, then the poll
-   * (div.poll), attachments and a quoted post's card. Status HTML holds no div; those all do.
+   * (div.poll), attachments (a video in picture-in-picture leaves div.picture-in-picture-placeholder
+   * role=button) and a quoted post's card. The text's div holds status HTML only; none of those does.
    * The Translate button is beside the wrapper, not in it. status-redesign.html, home-redesign.html.
    */
   redesignContent: ':scope > div[id]',
+  /** What can come first in StatusContent's root and is not the text: the poll, the picture-in-picture placeholder. */
+  redesignNotText: '.poll, .picture-in-picture-placeholder',
   /** A button of the redesigned action bar: the footer's div of buttons (status/action_bar.tsx), before the focal status's date line. status-redesign.html, home-redesign.html. */
   redesignActionButton: ':scope > footer > div > button',
   /**

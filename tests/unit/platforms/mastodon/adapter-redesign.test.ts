@@ -111,6 +111,14 @@ describe('mastodon adapter on the redesigned thread page (status-redesign.html)'
     expect(parents()).toEqual([[id(99), undefined, undefined], ...THREAD]);
   });
 
+  // A video playing in picture-in-picture leaves its placeholder in the status (status/attachments.tsx,
+  // legacy/picture_in_picture_placeholder.tsx): with no text, it is the content root's first child.
+  it('reads no text of a video-only status whose video plays in picture-in-picture', () => {
+    document.querySelector(`article[data-id="${id(22)}"] > div[id] > div`)!.innerHTML =
+      '<div class="picture-in-picture-placeholder" style="aspect-ratio: 16 / 9;" role="button" tabindex="0"><svg xmlns="http://www.w3.org/2000/svg" height="24" viewBox="0 -960 960 960" width="24" class="icon icon-" aria-hidden="true"><path d="M160-160q-33 0-56.5-23.5T80-240v-480q0-33 23.5-56.5T160-800h640q33 0 56.5 23.5T880-720v480q0 33-23.5 56.5T800-160H160Z"></path></svg>Put it back</div>';
+    expect(byId(22).text).toBe('');
+  });
+
   it('reads the legacy focal status of a thread page whose other statuses are redesigned (features/status/legacy.jsx)', () => {
     document.querySelector('article[data-id="113500000000000021"]')!.outerHTML =
       `<div class="focusable detailed-status__wrapper detailed-status__wrapper-public" tabindex="0"><div class="detailed-status detailed-status-public"><a href="/@vigie" class="detailed-status__display-name"><span class="display-name"><bdi><strong class="display-name__html">Vigie Démo</strong></bdi> <span class="display-name__account">@vigie</span></span></a><div class="status__content"><div class="status__content__text status__content__text--visible translate" lang="fr"><p>Oui, nous livrons en Belgique sous 5 jours ouvrés.</p></div></div><div class="detailed-status__meta"><a class="detailed-status__datetime" href="/@vigie/${id(21)}"><span>20 nov. 2026, 09:30</span></a></div></div><div class="detailed-status__action-bar"></div></div>`;
