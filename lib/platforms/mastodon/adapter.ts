@@ -93,7 +93,63 @@ type Parent = Pick<ExtractedComment, 'parentId' | 'parentUnknown'>;
  * that one's data-connect-next says so, and some status the page does not name otherwise.
  */
 function threadParent(el: Element, focal: string): Parent {
-  const doc = el.ownerDocument;
+  const thread = threadOf(el.ownerDocument, focal);
+  if (!thread) return {};
+  const { anchor, statuses, ancestors } = thread;
+  if (el === anchor || anchor.contains(el)) {
+    const last = statuses[ancestors - 1]?.getAttribute('data-id');
+    return last ? { parentId: last } : {};
+  }
+  const i = thread.position.get(el);
+  if (i === undefined) return {};
+  const previous = statuses[i - 1]?.getAttribute('data-id') ?? undefined;
+  if (i < ancestors) {
+    if (previous) return { parentId: previous };
+    return el.classList.contains(selectors.reply) ? { parentUnknown: true } : {};
+  }
+  if (i === ancestors) return { parentId: focal };
+  // The redesign draws no reply lines: the status above says only whether this one answers it.
+  if (el.matches(selectors.redesignStatus)) return statuses[i - 1]?.getAttribute(selectors.connectNext) === 'true' && previous ? { parentId: previous } : { parentUnknown: true };
+  if (previous && !el.classList.contains(selectors.firstInThread)) return { parentId: previous };
+  const line = Array.from(el.children).find((c) => c.classList.contains(selectors.line));
+  if (line && !line.classList.contains(selectors.lineToNext)) return { parentId: focal };
+  return { parentUnknown: true };
+}
+
+/** A thread page's statuses, as threadParent reads them. */
+interface Thread {
+  focal: string;
+  /** The focal status. */
+  anchor: Element;
+  /** The thread's other statuses in the page's order, and the place of each. */
+  statuses: Element[];
+  position: Map<Element, number>;
+  /** How many of them come before the focal status: its ancestors. */
+  ancestors: number;
+  /** statusCount when they were listed. */
+  count: number;
+}
+
+const threads = new WeakMap<Document, Thread>();
+
+/**
+ * How many status elements of either markup the page holds. Cheap to ask once per status: the
+ * collections are live, and a browser keeps their length until the DOM changes.
+ */
+const statusCount = (doc: Document) =>
+  doc.getElementsByTagName('article').length + doc.getElementsByClassName('status').length + doc.getElementsByClassName('detailed-status').length;
+
+/**
+ * The thread, listed once for a run of reads: listing it for each status, as each needs its place in
+ * it, made a thread page cost O(n²). A list is kept until the code that asked for it returns to the
+ * event loop (a microtask drops it): until then only that code runs, so the page cannot change under
+ * it; by the next run (the runtime reads in idle slices) Mastodon may have added, removed or
+ * re-rendered statuses, and they are listed again. A caller that adds or removes statuses itself
+ * within one run (as the tests do) changes statusCount, and the thread is listed again too.
+ */
+function threadOf(doc: Document, focal: string): Thread | undefined {
+  const kept = threads.get(doc);
+  if (kept && kept.focal === focal && kept.anchor.isConnected && kept.count === statusCount(doc)) return kept;
   // The advanced web UI shows the thread in a column beside others, whose timelines may hold the
   // focal status too (Home, after it was clicked) or other statuses at any depth of their list items
   // (a mention inside its notification): only the thread's own column counts, and in it no redesigned
@@ -103,32 +159,24 @@ function threadParent(el: Element, focal: string): Parent {
   const anchor =
     doc.querySelector(selectors.focal) ??
     Array.from(doc.querySelectorAll(`${selectors.redesignStatus}[data-id="${focal}"]`)).find((s) => !timelineItem(s));
-  if (!anchor) return {};
+  if (!anchor) return undefined;
   const column = anchor.closest(selectors.column) ?? doc;
-  const thread = Array.from(column.querySelectorAll(selectors.inThread)).filter(
+  const statuses = Array.from(column.querySelectorAll(selectors.inThread)).filter(
     (s) => s !== anchor && !s.parentElement?.closest(selectors.status) && !timelineItem(s),
   );
-  // Ancestors come first and are few: the first status after the focal one ends them.
-  const after = thread.findIndex((s) => !(anchor.compareDocumentPosition(s) & PRECEDING));
-  const ancestors = after < 0 ? thread : thread.slice(0, after);
-  if (el === anchor || anchor.contains(el)) {
-    const last = ancestors.at(-1)?.getAttribute('data-id');
-    return last ? { parentId: last } : {};
-  }
-  const i = thread.indexOf(el);
-  if (i < 0) return {};
-  const previous = thread[i - 1]?.getAttribute('data-id') ?? undefined;
-  if (ancestors.includes(el)) {
-    if (previous) return { parentId: previous };
-    return el.classList.contains(selectors.reply) ? { parentUnknown: true } : {};
-  }
-  if (i === ancestors.length) return { parentId: focal };
-  // The redesign draws no reply lines: the status above says only whether this one answers it.
-  if (el.matches(selectors.redesignStatus)) return thread[i - 1]?.getAttribute(selectors.connectNext) === 'true' && previous ? { parentId: previous } : { parentUnknown: true };
-  if (previous && !el.classList.contains(selectors.firstInThread)) return { parentId: previous };
-  const line = Array.from(el.children).find((c) => c.classList.contains(selectors.line));
-  if (line && !line.classList.contains(selectors.lineToNext)) return { parentId: focal };
-  return { parentUnknown: true };
+  // Ancestors come first: the first status after the focal one ends them.
+  const after = statuses.findIndex((s) => !(anchor.compareDocumentPosition(s) & PRECEDING));
+  const thread: Thread = {
+    focal,
+    anchor,
+    statuses,
+    position: new Map(statuses.map((s, i) => [s, i])),
+    ancestors: after < 0 ? statuses.length : after,
+    count: statusCount(doc),
+  };
+  threads.set(doc, thread);
+  queueMicrotask(() => threads.delete(doc));
+  return thread;
 }
 
 /** Mastodon's own markup, whatever the domain: the app root the server renders. */

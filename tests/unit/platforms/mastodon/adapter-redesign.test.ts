@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HIDDEN_BODY, mastodonAdapter } from '../../../../lib/platforms/mastodon/adapter';
+import { selectors } from '../../../../lib/platforms/mastodon/selectors';
 import { loadFixture } from '../../helpers/fixtures';
 
 // Mastodon's redesigned status (main branch, components/status/status.tsx): the fixtures' comments say which source each part follows.
@@ -109,6 +110,44 @@ describe('mastodon adapter on the redesigned thread page (status-redesign.html)'
     notifications.innerHTML = `<div class="scrollable"><div role="feed" class="item-list"><article aria-posinset="1" aria-setsize="1" data-id="${id(98)}"><div role="button" class="notification-ungrouped focusable notification-ungrouped--mention" tabindex="0"><h2 class="notification-ungrouped__header"><div class="notification-ungrouped__header__icon"><svg class="icon icon-reply" aria-hidden="true"></svg></div><span>Lucas B. vous a mentionné</span></h2>${mention}</div></article></div></div>`;
     document.querySelector('.columns-area')!.prepend(notifications);
     expect(parents()).toEqual([[id(99), undefined, undefined], ...THREAD]);
+  });
+
+  it('reads the statuses a page adds after a first read, in their place in the thread', () => {
+    expect(parents()).toEqual(THREAD);
+    const last = document.querySelector(`article[data-id="${id(26)}"]`)!;
+    last.setAttribute('data-connect-next', 'true');
+    last.insertAdjacentHTML('afterend', last.outerHTML.replaceAll(id(26), id(27)).replace(' data-connect-next="true"', ''));
+    expect(parents()).toEqual([...THREAD, [id(27), id(26), undefined]]);
+    last.nextElementSibling!.remove();
+    last.removeAttribute('data-connect-next');
+    expect(parents()).toEqual(THREAD);
+  });
+
+  // Far off screen a status is an <article data-id> of bare spans (status.tsx, `hidden`); scrolled near, the same article is rendered: as many articles, one more status.
+  it('reads a status rendered in a later task though the page holds as many elements as before', async () => {
+    const far = document.querySelector(`article[data-id="${id(26)}"]`)!;
+    const label = far.getAttribute('aria-label')!;
+    far.removeAttribute('aria-label');
+    expect(parents()).toEqual(THREAD.slice(0, -1));
+    await Promise.resolve();
+    far.setAttribute('aria-label', label);
+    expect(parents()).toEqual(THREAD);
+  });
+
+  it('lists the thread once for a batch of reads, not once for each status, and anew for the next batch', async () => {
+    // The classes that own querySelectorAll for the test's document and its elements (not the globals Document and Element here).
+    const owner = (o: object): ParentNode => (Object.hasOwn(o, 'querySelectorAll') ? (o as ParentNode) : owner(Object.getPrototypeOf(o)));
+    const spies = [owner(document), owner(document.body)].map((proto) => vi.spyOn(proto, 'querySelectorAll'));
+    const listed = () => spies.flatMap((spy) => spy.mock.calls).filter(([s]) => s === selectors.inThread).length;
+    try {
+      expect(parents()).toEqual(THREAD);
+      expect(listed()).toBe(1);
+      await Promise.resolve();
+      expect(parents()).toEqual(THREAD);
+      expect(listed()).toBe(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   // A video playing in picture-in-picture leaves its placeholder in the status (status/attachments.tsx,
