@@ -106,18 +106,33 @@ export function markdownBlocks(text: string, masked: string): Block[] {
   const blocks: Block[] = [];
   const blank = (k: number) => !lines[k] || lines[k]!.raw.trim() === '';
   let inQuote = false, inList = false, inTable = false;
+  // Where the text of the list's outermost open item starts (its marker and the spaces after it).
+  let itemColumn = 0;
   for (let k = 0; k < lines.length; k++) {
     const { start, end, raw, code } = lines[k]!;
     if (blank(k) || code) {
       inQuote = inList = inTable = false;
       continue;
     }
+    // A thematic break is no list item, though `* * *` and `- - -` read as one (CommonMark 4.1, 5.2; goldmark tries it
+    // first): it has no text, and it ends a quote, a table and a list, but for one indented into a list item's text.
+    // (A setext underline, `---` under a paragraph's line, was taken with that line.)
+    if (THEMATIC_BREAK_RE.test(raw)) {
+      inQuote = inTable = false;
+      if (/^ */.exec(raw)![0].length < itemColumn) inList = false;
+      continue;
+    }
     const names = new Set<string>();
     const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(raw);
     const under = lines[k + 1] && !lines[k + 1]!.code ? /^ {0,3}(=+|-+)[ \t]*$/.exec(lines[k + 1]!.raw) : null;
     if (/^ {0,3}>/.test(raw)) inQuote = true;
-    const item = LIST_ITEM_RE.test(raw);
-    if (item) inList = true;
+    const marker = LIST_ITEM_RE.exec(raw)?.[0];
+    if (marker !== undefined) {
+      if (!inList || /^ */.exec(raw)![0].length < itemColumn) itemColumn = marker.length;
+      inList = true;
+    }
+    // An item holding nothing but a thematic break (`- * * *`) has no text: Vale counts none.
+    const item = marker !== undefined && !THEMATIC_BREAK_RE.test(raw.slice(marker.length));
     let header = false;
     if (!inTable && raw.includes('|') && lines[k + 1] && /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[k + 1]!.raw) && lines[k + 1]!.raw.includes('-')) {
       inTable = header = true;
@@ -139,6 +154,8 @@ export function markdownBlocks(text: string, masked: string): Block[] {
 }
 
 const LIST_ITEM_RE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+/** Three or more `-`, `*` or `_`, the same, spaces or tabs between them (CommonMark 4.1). */
+const THEMATIC_BREAK_RE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** See HeadingText; `from`..`to` is the heading's line, ATX (`# Title #`) or setext (its text line). */
 function headingText(source: string, from: number, to: number, atx: boolean): HeadingText {
