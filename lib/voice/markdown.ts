@@ -76,8 +76,8 @@ export interface HeadingText {
   text: string;
   /** Where each character of `text` is in the source. */
   at: number[];
-  /** Its inline code spans as written, in order, with the number of stars each stands as in `text`. */
-  code: { written: string; length: number }[];
+  /** Its inline code spans as written, in order, with the number of stars each stands as in `text` and where they start there. */
+  code: { written: string; length: number; at: number }[];
 }
 
 /**
@@ -197,8 +197,8 @@ function headingText(source: string, from: number, to: number, atx: boolean): He
         a++;
         b--;
       }
+      code.push({ written: line.slice(i, close + run.length), length: b - a, at: text.length });
       for (let k = a; k < b; k++) emit('*', k);
-      code.push({ written: line.slice(i, close + run.length), length: b - a });
       i = close + run.length;
       continue;
     }
@@ -242,7 +242,7 @@ function headingText(source: string, from: number, to: number, atx: boolean): He
   let lo = 0, hi = text.length;
   while (lo < hi && /\s/.test(text[lo]!)) lo++;
   while (hi > lo && /\s/.test(text[hi - 1]!)) hi--;
-  return { start: from + s, end: from + e, text: text.slice(lo, hi).join(''), at: at.slice(lo, hi), code };
+  return { start: from + s, end: from + e, text: text.slice(lo, hi).join(''), at: at.slice(lo, hi), code: code.map((c) => ({ ...c, at: c.at - lo })) };
 }
 
 /** The start of the next run of exactly `n` backticks in line[from, to), or -1. */

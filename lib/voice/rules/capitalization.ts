@@ -72,14 +72,40 @@ function headings(rule: RuleOf<'capitalization'>, compiler: PackCompiler, path: 
       const h = b.heading;
       if (!h?.text || !inScope([b], b.start, rule.blocks!)) continue;
       const { expected, ok } = checkCase(h.text, spec);
-      if (!ok) hits.push({ start: h.start, end: h.end, args: [withCode(h.text, h.code), withCode(expected, h.code)] });
+      // A pattern is shown as written: its stars are no code.
+      if (!ok) hits.push({ start: h.start, end: h.end, args: [withCode(h.text, h.code), spec.pattern ? expected : expectedWithCode(h.text, expected, h.code)] });
     }
     return hits;
   };
 }
 
-/** Shows a heading's inline code as written where its text holds Vale's stand-in stars. */
+/** Shows a heading's inline code as written where its text holds Vale's stand-in stars (the code's own, not a literal `*`). */
 function withCode(text: string, code: HeadingText['code']): string {
-  let k = 0;
-  return code.length ? text.replace(/\*+/g, (run) => (run.length === code[k]?.length ? code[k++]!.written : run)) : text;
+  let out = '', from = 0;
+  for (const c of code) {
+    out += text.slice(from, c.at) + c.written;
+    from = c.at + c.length;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * The same in what the case converter expects: it changes the case of words and the spaces between them, never a
+ * star or their order, so the n-th star of the heading's text is the n-th star there. When the counts differ
+ * (a prefix found inside the heading is put in front again), the stars stay.
+ */
+function expectedWithCode(text: string, expected: string, code: HeadingText['code']): string {
+  const stars = (s: string) => [...s.matchAll(/\*/g)].map((m) => m.index);
+  const inText = stars(text), inExpected = stars(expected);
+  if (inText.length !== inExpected.length) return expected;
+  let out = '', from = 0;
+  for (const c of code) {
+    const n = inText.indexOf(c.at);
+    const at = inExpected[n]!;
+    // The code's stars, still side by side.
+    if (inExpected[n + c.length - 1] !== at + c.length - 1) continue;
+    out += expected.slice(from, at) + c.written;
+    from = at + c.length;
+  }
+  return out + expected.slice(from);
 }

@@ -23,6 +23,25 @@ ruleTable('capitalization: headings in sentence case', { kind: 'capitalization',
   valid: [{ text: doc.replace('Everywhere', 'everywhere'), ctx: md }, '## Title Case Everywhere'],
   invalid: [{ text: doc, ctx: md, expected: [{ ...at(doc, 'Use `npm ci` Everywhere'), message: "'Use `npm ci` Everywhere' should read 'Use `npm ci` everywhere'", fixes: [] }] }],
 });
+// The message shows each code span where it was written: a literal star (an escaped `\*`) before it is not its place.
+const starred = '## \\* `x` Item\n\n## \\*`x` Item\n\n## `a` and \\* `b` Here Now\n';
+ruleTable('capitalization: headings, code shown in its place', { kind: 'capitalization', mode: 'headings', case: 'sentence', blocks: ['heading'], message: "'%s' should read '%s'" }, {
+  valid: [{ text: '## \\* `x` item\n', ctx: md }],
+  invalid: [{
+    text: starred,
+    ctx: md,
+    expected: [
+      { ...at(starred, '\\* `x` Item'), message: "'* `x` Item' should read '* `x` item'" },
+      { ...at(starred, '\\*`x` Item'), message: "'*`x` Item' should read '*`x` item'" },
+      { ...at(starred, '`a` and \\* `b` Here Now'), message: "'`a` and * `b` Here Now' should read '`a` and * `b` here now'" },
+    ],
+  }],
+});
+// A pattern is shown as written: its stars are not code.
+ruleTable('capitalization: headings matching a pattern', { kind: 'capitalization', mode: 'headings', pattern: '^[A-Z].*', blocks: ['heading'], message: "'%s' should read '%s'" }, {
+  valid: [{ text: '## Use `x` first\n', ctx: md }],
+  invalid: [{ text: '## `x` first\n', ctx: md, expected: [{ start: 3, end: 12, message: "'`x` first' should read '^[A-Z].*'" }] }],
+});
 ruleTable('capitalization: headings in Chicago title case, exceptions and vocabulary', {
   kind: 'capitalization', mode: 'headings', case: 'title', titleStyle: 'Chicago', blocks: ['heading'], exceptions: ['(?i)npm'],
 }, {

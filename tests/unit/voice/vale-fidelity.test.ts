@@ -130,8 +130,8 @@ describe('Markdown', () => {
     const md = '## Use `npm ci` with [the *lock* file](https://x.io/a_(b)) <b>now</b> \\*really\\* ![logo](l.png) ##\nTitle `x`\n===\n';
     const heads = markdownBlocks(md, maskMarkdown(md)).flatMap((b) => (b.heading ? [b.heading] : []));
     expect(heads.map((h) => [h.text, md.slice(h.start, h.end), h.code])).toEqual([
-      ['Use ****** with the lock file now *really*', 'Use `npm ci` with [the *lock* file](https://x.io/a_(b)) <b>now</b> \\*really\\* ![logo](l.png)', [{ written: '`npm ci`', length: 6 }]],
-      ['Title *', 'Title `x`', [{ written: '`x`', length: 1 }]],
+      ['Use ****** with the lock file now *really*', 'Use `npm ci` with [the *lock* file](https://x.io/a_(b)) <b>now</b> \\*really\\* ![logo](l.png)', [{ written: '`npm ci`', length: 6, at: 4 }]],
+      ['Title *', 'Title `x`', [{ written: '`x`', length: 1, at: 6 }]],
     ]);
     const [h] = heads;
     expect([...h!.text].map((c, k) => (c === md[h!.at[k]!] || c === '*' ? '' : c)).join('')).toBe('');
