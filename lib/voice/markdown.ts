@@ -230,9 +230,11 @@ function headingText(source: string, from: number, to: number, atx: boolean): He
         continue;
       }
     }
-    // Emphasis marks; an underscore inside a word (snake_case) is a letter of it.
+    // Emphasis marks: a run that could open or close emphasis is not there; one that can do neither (the
+    // star of "5 * 3", the underscore of snake_case) is text, all of it.
     const marks = /^(?:\*+|~~+|_+)/.exec(line.slice(i, e))?.[0];
-    if (marks && !(c === '_' && /[\p{L}\p{N}]/u.test(line[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(line[i + marks.length] ?? ''))) {
+    if (marks) {
+      if (!delimiter(line, i, i + marks.length, s, e)) for (let k = 0; k < marks.length; k++) emit(c, i + k);
       i += marks.length;
       continue;
     }
@@ -244,6 +246,29 @@ function headingText(source: string, from: number, to: number, atx: boolean): He
   while (hi > lo && /\s/.test(text[hi - 1]!)) hi--;
   return { start: from + s, end: from + e, text: text.slice(lo, hi).join(''), at: at.slice(lo, hi), code: code.map((c) => ({ ...c, at: c.at - lo })) };
 }
+
+/**
+ * Whether the run of `*`, `_` or `~` at line[from, to) can open or close emphasis (or strikethrough), by
+ * CommonMark's flanking rules as goldmark applies them (ScanDelimiter): left-flanking when not followed by
+ * whitespace and, if followed by punctuation, preceded by whitespace or punctuation; right-flanking the other
+ * way round. `*` and `~` open when left-flanking, close when right-flanking; `_` opens when left-flanking and
+ * not right-flanking or preceded by punctuation, and the other way round to close. The heading's text starts
+ * and ends at whitespace. Whether the run finds its partner is not looked at.
+ */
+function delimiter(line: string, from: number, to: number, s: number, e: number): boolean {
+  const before = from > s ? String.fromCodePoint(line.codePointAt(from - (/[\uDC00-\uDFFF]/.test(line[from - 1]!) && from - 2 >= s ? 2 : 1))!) : '\n';
+  const after = to < e ? String.fromCodePoint(line.codePointAt(to)!) : ' ';
+  const spaceBefore = SPACE.test(before), spaceAfter = SPACE.test(after);
+  const punctBefore = PUNCT.test(before), punctAfter = PUNCT.test(after);
+  const left = !spaceAfter && (!punctAfter || spaceBefore || punctBefore);
+  const right = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
+  if (line[from] !== '_') return left || right;
+  return (left && (!right || punctBefore)) || (right && (!left || punctAfter));
+}
+
+/** goldmark's IsSpaceRune (Go's unicode.IsSpace) and IsPunctRune (ASCII punctuation, Unicode's P categories). */
+const SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u;
+const PUNCT = /^(?:[!-\/:-@[-`{-~]|\p{P})$/u;
 
 /** The start of the next run of exactly `n` backticks in line[from, to), or -1. */
 function closingRun(line: string, from: number, to: number, n: number): number {

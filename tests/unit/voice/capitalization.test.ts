@@ -37,6 +37,20 @@ ruleTable('capitalization: headings, code shown in its place', { kind: 'capitali
     ],
   }],
 });
+// A star between spaces opens and closes no emphasis: it stays in the heading, a word of no case, as in Vale's rendered
+// heading (4 words of 5 right: 0.8 passes); emphasis marks do not.
+const times = '## Multiply 5 * 3 Now And Then\n\n## Multiply **5** By 3 Now\n';
+ruleTable('capitalization: headings, literal stars and emphasis', { kind: 'capitalization', mode: 'headings', case: 'sentence', blocks: ['heading'], message: "'%s' should read '%s'" }, {
+  valid: [{ text: '## Multiply 5 * 3 Now\n\n## Multiply *5* by 3 now\n', ctx: md }],
+  invalid: [{
+    text: times,
+    ctx: md,
+    expected: [
+      { ...at(times, 'Multiply 5 * 3 Now And Then'), message: "'Multiply 5 * 3 Now And Then' should read 'Multiply 5 * 3 now and then'" },
+      { ...at(times, 'Multiply **5** By 3 Now'), message: "'Multiply 5 By 3 Now' should read 'Multiply 5 by 3 now'" },
+    ],
+  }],
+});
 // A pattern is shown as written: its stars are not code.
 ruleTable('capitalization: headings matching a pattern', { kind: 'capitalization', mode: 'headings', pattern: '^[A-Z].*', blocks: ['heading'], message: "'%s' should read '%s'" }, {
   valid: [{ text: '## Use `x` first\n', ctx: md }],
