@@ -658,6 +658,90 @@ async function workerStart(ext: Extension) {
   };
 }
 
+// 6. The X adapter's reading alone, without the extension: no budget of its own; it is most of the
+// content script's work in the badging budget and of its overhead while scrolling.
+
+const X_BUNDLE = 'vigie-bench-x-adapter.js';
+const readPhases = ['findComments', 'extract', 'cellComments', 'cellComposers'] as const;
+type ReadTimes = Record<(typeof readPhases)[number], number>;
+
+/**
+ * The real X adapter (bundled from lib/platforms/x/adapter.ts) over a 2,000-tweet timeline in
+ * Chromium: findComments on the document, extract on every tweet, then findComments and
+ * findComposers on each cell, as the page runtime calls them on every subtree an infinite scroll
+ * adds. Each run reads a freshly loaded page, as the content script reads each tweet once, then
+ * the same page again, warm. `digest` fingerprints everything extracted: a faster adapter must
+ * read the same.
+ */
+async function xReading(plain: BrowserContext) {
+  const N = 2000;
+  const RUNS = 7;
+  const WARM = 5;
+  const url = await serveX(plain, '/vigie_demo/status/1860000000000000000', staticTimeline(N));
+  const bundle = `${await adapterBundle('x', 'xAdapter')}\n//# sourceURL=${X_BUNDLE}`;
+  const page = await newTab(plain);
+  const cdp = await plain.newCDPSession(page);
+  const read = async (warm: number) => {
+    await page.goto(url);
+    await page.addScriptTag({ content: bundle });
+    return page.evaluate(
+      ([cell, warm]) => {
+        const adapter = window.__adapter!;
+        const once = () => {
+          const t0 = performance.now();
+          const tweets = adapter.findComments(document);
+          const t1 = performance.now();
+          const comments = tweets.map((el) => adapter.extract(el));
+          const t2 = performance.now();
+          const cells = document.querySelectorAll(cell);
+          const t3 = performance.now();
+          for (const root of cells) adapter.findComments(root);
+          const t4 = performance.now();
+          for (const root of cells) adapter.findComposers(root);
+          const t5 = performance.now();
+          return { times: { findComments: t1 - t0, extract: t2 - t1, cellComments: t4 - t3, cellComposers: t5 - t4 }, comments };
+        };
+        const first = once();
+        const json = JSON.stringify(first.comments);
+        let h = 0x811c9dc5;
+        for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
+        return {
+          cold: first.times,
+          warm: Array.from({ length: warm }, () => once().times),
+          tweets: first.comments.length,
+          comments: first.comments.filter(Boolean).length,
+          digest: (h >>> 0).toString(16),
+        };
+      },
+      ['[data-testid="cellInnerDiv"]', warm] as const,
+    );
+  };
+
+  const runs: Awaited<ReturnType<typeof read>>[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await read(WARM));
+  // One more cold read under the profiler: the adapter's functions, charged with the DOM calls they make.
+  const events = await traceDuring(cdp, async () => void (await read(0)));
+  await page.close();
+
+  const total = (t: ReadTimes) => readPhases.reduce((sum, p) => sum + t[p], 0);
+  const medians = (times: ReadTimes[]) => ({
+    ...Object.fromEntries(readPhases.map((p) => [p, round(median(times.map((t) => t[p])))])),
+    total: round(median(times.map(total))),
+  });
+  const digests = [...new Set(runs.map((r) => r.digest))];
+  return {
+    tweets: runs[0]!.tweets,
+    comments: runs[0]!.comments,
+    digest: digests.length === 1 ? digests[0] : digests,
+    runs: RUNS,
+    // The first read of each page is what the content script pays; the spread says how far to trust one run.
+    coldMedianMs: medians(runs.map((r) => r.cold)),
+    coldTotalsMs: runs.map((r) => round(total(r.cold))),
+    warmMedianMs: medians(runs.flatMap((r) => r.warm)),
+    hotFunctions: hotFunctions(events, X_BUNDLE, 8),
+  };
+}
+
 /**
  * The reference for the popup: an extension page opened the same way that shows one element from one
  * tiny script, so what the machine costs to open any extension page is measured beside the popup.
@@ -672,12 +756,18 @@ const BLANK_PAGE = {
  * 2-core bench machine: a part that crashes its browser or hangs is reported as failed (bounded.ts)
  * and closes its browsers, and the next part starts clean.
  */
-const partsOf: Record<string, { limitMs: number; launch?: LaunchOptions; measure(ext: Extension, plain: BrowserContext): Promise<unknown> }> = {
+type Part =
+  | { limitMs: number; launch?: LaunchOptions; plainOnly?: false; measure(ext: Extension, plain: BrowserContext): Promise<unknown> }
+  /** A part that needs no extension (nor a build) runs in the plain browser only. */
+  | { limitMs: number; plainOnly: true; measure(plain: BrowserContext): Promise<unknown> };
+
+const partsOf: Record<string, Part> = {
   badging: { limitMs: 4 * 60_000, measure: badgeThousand },
   scrolling: { limitMs: 10 * 60_000, measure: scrolling },
   templateInsertion: { limitMs: 3 * 60_000, measure: (ext) => templateInsertion(ext) },
   popup: { limitMs: 6 * 60_000, launch: { extraFiles: BLANK_PAGE }, measure: (ext) => popupOpen(ext) },
   workerStart: { limitMs: 3 * 60_000, measure: (ext) => workerStart(ext) },
+  xReading: { limitMs: 3 * 60_000, plainOnly: true, measure: xReading },
 };
 
 export async function run(parts: string[] = []): Promise<Record<string, unknown>> {
@@ -685,13 +775,13 @@ export async function run(parts: string[] = []): Promise<Record<string, unknown>
   for (const [name, part] of Object.entries(partsOf)) {
     if (parts.length && !parts.includes(name)) continue;
     out[name] = await bounded(`browser.${name}`, part.limitMs, async (signal) => {
-      const ext = await launchExtension(part.launch);
+      const ext = part.plainOnly ? undefined : await launchExtension(part.launch);
       const plain = await launchPlain();
       // Closing the browsers is what ends a part stuck in page.evaluate.
-      const close = () => Promise.all([plain.close(), ext.close()]);
+      const close = () => Promise.all([plain.close(), ext?.close()]);
       signal.addEventListener('abort', () => void close());
       try {
-        return await part.measure(ext, plain.context);
+        return part.plainOnly ? await part.measure(plain.context) : await part.measure(ext!, plain.context);
       } finally {
         await close();
       }

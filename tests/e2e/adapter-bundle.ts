@@ -1,13 +1,14 @@
 /**
  * Bundles a platform adapter for the page's MAIN world, so an e2e test can call the real adapter
  * code against the real editor in the real browser without any test-only hook in product code.
- * The bundle exposes window.__adapterWrite(text, mode, index), window.__adapterRead(index) and
- * window.__adapterScan(), which reads the page as `vigie scan` reads a saved one (lib/cli/scan.ts).
+ * The bundle exposes window.__adapterWrite(text, mode, index), window.__adapterRead(index),
+ * window.__adapterScan(), which reads the page as `vigie scan` reads a saved one (lib/cli/scan.ts),
+ * and window.__adapter, the adapter itself (the bench times its reading of a page).
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ExtractedComment } from '../../lib/platforms/types';
+import type { ExtractedComment, PlatformAdapter } from '../../lib/platforms/types';
 
 const root = join(import.meta.dirname, '..', '..');
 const cache = new Map<string, string>();
@@ -30,6 +31,7 @@ export async function adapterBundle(id: string, exportName: string): Promise<str
         window.__adapterWrite = (text, mode, index) => adapter.writeComposer(composer(index), text, mode);
         window.__adapterRead = (index) => adapter.readComposer(composer(index));
         window.__adapterScan = () => readPage(adapter, document);
+        window.__adapter = adapter;
       `,
       resolveDir: root,
       loader: 'ts',
@@ -60,5 +62,6 @@ declare global {
     __adapterWrite?: (text: string, mode: 'insert' | 'replace', index?: number) => Promise<boolean>;
     __adapterRead?: (index?: number) => string;
     __adapterScan?: () => { comments: ExtractedComment[]; composers: number; skipped: number };
+    __adapter?: PlatformAdapter;
   }
 }
