@@ -3,6 +3,7 @@ import { loadFixture } from '../../helpers/fixtures';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { xAdapter } from '../../../../lib/platforms/x/adapter';
 import { isProfile, isThread, isTimeline, testUrls } from '../../../../lib/platforms/x/routes';
+import { adLabels } from '../../../../lib/platforms/x/selectors';
 
 
 const load = (file: string, url: string) => loadFixture('x', file, url);
@@ -106,6 +107,22 @@ describe('x adapter on tweets with media (media.html)', () => {
     expect(xAdapter.findComments(document).map((el) => xAdapter.extract(el)?.nativeId ?? null)).toEqual([
       '1850000000000000020', '1850000000000000021', '1850000000000000022', null, null, null, '1850000000000000026',
     ]);
+  });
+
+  it.each([...adLabels])('skips an ad labelled "%s" below its video, after the parts where a label does not count', (label) => {
+    const tweet = byId('1850000000000000020');
+    const media = tweet.querySelector('[data-testid="placementTracking"]')!.closest('[id^="id__m"]')!;
+    const below = document.createElement('div');
+    below.innerHTML = `<div dir="ltr"><span> ${label} </span></div>`;
+    media.after(below);
+    expect(xAdapter.extract(tweet)).toBeNull();
+  });
+
+  it('reads a tweet with a word beside the caret that only starts like a label', () => {
+    const tweet = byId('1850000000000000024');
+    const label = Array.from(tweet.querySelectorAll('span')).find((s) => s.textContent === 'Ad')!;
+    label.textContent = 'Adidas';
+    expect(xAdapter.extract(tweet)?.nativeId).toBe('1850000000000000024');
   });
 
   it('does not take an "Ad" shown inside a video player (a pre-roll) for the tweet being an ad', () => {
