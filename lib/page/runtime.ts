@@ -384,12 +384,17 @@ function showFailure(opts: RuntimeOptions, view: BadgeView, failure: Failure): v
 const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
 
 /** Page content is unbounded; the protocol is not. A 1 MB comment is stored cut, not refused. */
+const MAX_TEXT = 20_000;
+const MAX_NAME = 200;
+const MAX_LINK = 2_000;
 function bounded(c: ExtractedComment): ExtractedComment {
+  // Nearly every comment fits: it goes as it is, without a copy.
+  if (c.text.length <= MAX_TEXT && c.author.name.length <= MAX_NAME && (c.author.handle?.length ?? 0) <= MAX_NAME && (c.permalink?.length ?? 0) <= MAX_LINK) return c;
   return {
     ...c,
-    text: cut(c.text, 20_000)!,
-    author: { name: cut(c.author.name, 200)!, ...(c.author.handle ? { handle: cut(c.author.handle, 200) } : {}) },
-    ...(c.permalink && c.permalink.length > 2_000 ? { permalink: undefined } : {}),
+    text: cut(c.text, MAX_TEXT)!,
+    author: { name: cut(c.author.name, MAX_NAME)!, ...(c.author.handle ? { handle: cut(c.author.handle, MAX_NAME) } : {}) },
+    ...(c.permalink && c.permalink.length > MAX_LINK ? { permalink: undefined } : {}),
   };
 }
 
