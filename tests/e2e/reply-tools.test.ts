@@ -79,36 +79,22 @@ describe('reply templates and brand voice in the x.com reply box (Draft.js)', ()
     await page.close();
   });
 
-  it('catches a French typo as the reply is typed and fixes it through the editor, keeping the brand and the handle', async () => {
+  // The first check of each language loads its dictionary in the background: the English one is the larger.
+  it.each([
+    { lang: 'fr', typo: 'messsage', reply: '@marie_dpt Merci pour votre messsage, nous regardons votre commande. #SAV', loadMs: 20_000 },
+    { lang: 'en', typo: 'mesage', reply: '@marie_dpt Thank you for your mesage, we are looking into your order right now. #SAV', loadMs: 30_000 },
+  ])('catches a $lang typo as the reply is typed and fixes it through the editor, keeping the brand and the handle', async ({ lang, typo, reply, loadMs }) => {
     const page = await openThread();
     await page.locator('[data-testid="tweetTextarea_0"]').click();
-    await page.keyboard.type('@marie_dpt Merci pour votre messsage, nous regardons votre commande. #SAV');
+    await page.keyboard.type(reply);
     const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
     await expect.poll(() => summary.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('ok');
     await summary.click();
-    const spelling = page.locator('vigie-composer-bar .panel .finding[data-rule="fr.spelling"]');
-    // The dictionary loads in the background on the first check: give it that time once.
-    await expect.poll(() => spelling.count(), { timeout: 20_000 }).toBe(1);
-    expect(await spelling.textContent()).toContain('messsage');
+    const spelling = page.locator(`vigie-composer-bar .panel .finding[data-rule="${lang}.spelling"]`);
+    await expect.poll(() => spelling.count(), { timeout: loadMs }).toBe(1);
+    expect(await spelling.textContent()).toContain(typo);
     await spelling.locator('[data-action="apply-fix"]').first().click();
-    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toBe('@marie_dpt Merci pour votre message, nous regardons votre commande. #SAV');
-    await expect.poll(() => spelling.count(), { timeout: 10_000 }).toBe(0);
-    await page.close();
-  });
-
-  it('catches an English typo in an English reply and fixes it through the editor', async () => {
-    const page = await openThread();
-    await page.locator('[data-testid="tweetTextarea_0"]').click();
-    await page.keyboard.type('@marie_dpt Thank you for your mesage, we are looking into your order right now. #SAV');
-    const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
-    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('ok');
-    await summary.click();
-    const spelling = page.locator('vigie-composer-bar .panel .finding[data-rule="en.spelling"]');
-    // The English dictionary is the larger one: its first load gets the time it takes.
-    await expect.poll(() => spelling.count(), { timeout: 30_000 }).toBe(1);
-    expect(await spelling.textContent()).toContain('mesage');
-    await spelling.locator('[data-action="apply-fix"]').first().click();
-    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toBe('@marie_dpt Thank you for your message, we are looking into your order right now. #SAV');
+    await expect.poll(() => editorModelText(page, 'x-reply'), { timeout: 10_000 }).toBe(reply.replace(typo, 'message'));
     await expect.poll(() => spelling.count(), { timeout: 10_000 }).toBe(0);
     await page.close();
   });
