@@ -45,8 +45,8 @@ export interface FirefoxExtension {
   log: string[];
   /** The lines of `log` that are errors raised by the extension (background, pages, content scripts). */
   extensionErrors(): string[];
-  /** A tab whose http(s) requests are answered from tests/fixtures. */
-  newPage(): Promise<Page>;
+  /** A tab whose http(s) requests are answered from tests/fixtures, or by `pages` (URL → HTML) first. */
+  newPage(pages?: Record<string, string>): Promise<Page>;
   openExtensionPage(name: 'popup' | 'sidepanel' | 'options'): Promise<Page>;
   /** Requests of the harness's tabs that would have left the browser so far. */
   leaks(): { url: string; from: string }[];
@@ -97,8 +97,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     const frame = request.frame()?.url();
     if (!staysInside(url, ownServer)) leaks.push({ url: request.url(), from: frame && frame !== 'about:blank' ? frame : (opened ?? page.url()) });
   };
-  const serve = (request: HTTPRequest) => {
+  const serve = (pages: Record<string, string>) => (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
+    const page = pages[request.url()];
+    if (page !== undefined) return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
     const url = new URL(request.url());
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return void request.continue();
     const answer = fixtureAnswer(url);
@@ -120,11 +122,11 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
           (line.includes('Content-Security-Policy') && line.includes(origin)),
       ),
     leaks: () => [...leaks],
-    async newPage() {
+    async newPage(pages = {}) {
       const page = await browser.newPage();
       page.on('request', record(page));
       await page.setRequestInterception(true);
-      page.on('request', serve);
+      page.on('request', serve(pages));
       return page;
     },
     async openExtensionPage(name) {
