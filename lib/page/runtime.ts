@@ -5,6 +5,7 @@
  */
 import { translate, type UiLang } from '../i18n';
 import { INVALIDATED, isRefusal, type Send, type TransportStats } from '../messaging/send';
+import { COMMENT_LIMITS } from '../platforms/comment-limits';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import type { HealthProblem } from '../db/model';
 import { createBadge, type Answer, type BadgeView } from './badge';
@@ -384,17 +385,20 @@ function showFailure(opts: RuntimeOptions, view: BadgeView, failure: Failure): v
 const cut = (s: string | undefined, n: number) => (s && s.length > n ? s.slice(0, n) : s);
 
 /** Page content is unbounded; the protocol is not. A 1 MB comment is stored cut, not refused. */
-const MAX_TEXT = 20_000;
-const MAX_NAME = 200;
-const MAX_LINK = 2_000;
 function bounded(c: ExtractedComment): ExtractedComment {
+  const L = COMMENT_LIMITS;
+  const fits = (s: string | undefined, n: number) => s === undefined || s.length <= n;
   // Nearly every comment fits: it goes as it is, without a copy.
-  if (c.text.length <= MAX_TEXT && c.author.name.length <= MAX_NAME && (c.author.handle?.length ?? 0) <= MAX_NAME && (c.permalink?.length ?? 0) <= MAX_LINK) return c;
+  if (fits(c.text, L.text) && fits(c.author.name, L.name) && fits(c.author.handle, L.name) && fits(c.permalink, L.link) && fits(c.nativeId, L.id) && fits(c.parentId, L.id) && fits(c.publishedAt, L.date)) return c;
+  // Ids are cut the same way wherever they appear, so a cut parent id still names its cut comment.
   return {
     ...c,
-    text: cut(c.text, MAX_TEXT)!,
-    author: { name: cut(c.author.name, MAX_NAME)!, ...(c.author.handle ? { handle: cut(c.author.handle, MAX_NAME) } : {}) },
-    ...(c.permalink && c.permalink.length > MAX_LINK ? { permalink: undefined } : {}),
+    nativeId: cut(c.nativeId, L.id)!,
+    text: cut(c.text, L.text)!,
+    author: { name: cut(c.author.name, L.name)!, ...(c.author.handle ? { handle: cut(c.author.handle, L.name) } : {}) },
+    ...(c.permalink && c.permalink.length > L.link ? { permalink: undefined } : {}),
+    ...(c.parentId ? { parentId: cut(c.parentId, L.id) } : {}),
+    ...(c.publishedAt && c.publishedAt.length > L.date ? { publishedAt: undefined } : {}),
   };
 }
 

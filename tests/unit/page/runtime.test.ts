@@ -178,6 +178,13 @@ describe('page runtime', () => {
     document.querySelector('article[data-testid="tweet"]')!.parentElement!.append(copy);
     await vi.waitFor(() => expect(sentText('1850000000000000099')).toBeDefined());
     expect(sentText('1850000000000000099')).toBe('é'.repeat(20_000));
+    // An id and a parent longer than the protocol allows (a long handle in a Bluesky key): cut alike, the batch not refused.
+    const long = copy.cloneNode(true) as Element;
+    long.querySelector('a[href*="/status/"]')!.setAttribute('href', `/long_02/status/1850000000000000098${'7'.repeat(250)}`);
+    document.querySelector('article[data-testid="tweet"]')!.parentElement!.append(long);
+    const cutId = `1850000000000000098${'7'.repeat(250)}`.slice(0, 200);
+    await vi.waitFor(() => expect(sentText(cutId)).toBeDefined());
+    await vi.waitFor(() => expect(badges().some((b) => b.dataset.vigieComment === `x:${cutId}`)).toBe(true));
   });
 
   it('badges comments added later (infinite scroll) without re-sending the old ones', async () => {
