@@ -80,5 +80,21 @@ export function classifyWith(models: LoadedModels, text: string): SentimentResul
   // Folded once for the language, the features and the risk phrases, as far as the longest of them reads.
   const reach = Math.max(MAX_RISK_CHARS, MAX_CHARS);
   const folded = fold(input.length > reach ? input.slice(0, reach) : input);
-  return { ...predictSentiment(models, input, folded), risks: findRisks(input, folded) };
+  // A text that breaks one step (a regex engine giving up, as Firefox's did on a long address) gets an
+  // unjudged result for that step: a throw here would fail the comment's whole batch, sent again and again.
+  let sentiment: Omit<SentimentResult, 'risks'>;
+  try {
+    sentiment = predictSentiment(models, input, folded);
+  } catch (err) {
+    console.warn('[vigie] sentiment failed on a comment', err);
+    sentiment = { label: 'neutral', score: 0, confidence: 0, lang: 'und' };
+  }
+  let risks: SentimentResult['risks'];
+  try {
+    risks = findRisks(input, folded);
+  } catch (err) {
+    console.warn('[vigie] risk scan failed on a comment', err);
+    risks = [];
+  }
+  return { ...sentiment, risks };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classify } from '../../../lib/sentiment/index';
 import { sentimentResult } from '../../../lib/sentiment/types';
 import { goldenTexts } from '../../fixtures/sentiment/golden-texts';
@@ -102,5 +102,21 @@ describe('classify: the same results as before it was made faster', () => {
   // Recorded with 89e959b's code and model; a retrained model.json records them again.
   it.each(goldenTexts.map((text, i) => [i, text.slice(0, 40), text] as const))('#%i %s', (i, _, text) => {
     expect(classify(text)).toEqual(golden[i]);
+  });
+});
+
+describe('classify: a text that breaks a step', () => {
+  it('gets an unjudged sentiment instead of throwing, its risks still scanned', async () => {
+    const { classifyWith, loadModels } = await import('../../../lib/sentiment/predict');
+    const artifact = (await import('../../../lib/sentiment/model.json')).default;
+    const models = loadModels(artifact as Parameters<typeof loadModels>[0]);
+    // A model that throws on any text, as a regex engine that gives up would.
+    models.langid = { ...models.langid, scores: () => { throw new RangeError('too much recursion'); } } as unknown as typeof models.langid;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const r = classifyWith(models, "C'est une arnaque, écrivez-moi à jean.dupont@example.com");
+    expect(r).toMatchObject({ label: 'neutral', confidence: 0, lang: 'und' });
+    expect(r.risks.map((k) => k.tag)).toEqual(expect.arrayContaining(['crisis', 'personal-data']));
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
