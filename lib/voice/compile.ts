@@ -20,11 +20,26 @@ export interface CompiledPack {
 }
 
 const cache = new WeakMap<VoicePack, CompiledPack>();
+/**
+ * The same packs by content: the background reads them from the database for every check (new
+ * objects each time, with the brand's vocabulary merged in), and compiling a 23-rule pack costs ten
+ * times writing it out (0.68 ms against 0.06). The last few kept, for the packs of a few brands.
+ */
+const byContent = new Map<string, CompiledPack>();
+const KEPT_BY_CONTENT = 32;
 
-/** Compiles a validated pack once (cached per pack object): regexes, the shared token trie, formulas. */
+/** Compiles a validated pack once (cached per pack object and per content): regexes, the shared token trie, formulas. */
 export function compilePack(pack: VoicePack): CompiledPack {
   const cached = cache.get(pack);
   if (cached) return cached;
+  const key = JSON.stringify(pack);
+  const same = byContent.get(key);
+  if (same) {
+    byContent.delete(key);
+    byContent.set(key, same);
+    cache.set(pack, same);
+    return same;
+  }
   const compiler = new PackCompiler(pack.vocabulary);
   const rules: CompiledRule[] = [];
   pack.rules.forEach((rule, i) => {
@@ -39,5 +54,7 @@ export function compilePack(pack: VoicePack): CompiledPack {
   const vocabulary = compiler.matcher({ tokens: terms, ignoreCase: true }, ['vocabulary']);
   const compiled = { pack, rules, errors: compiler.errors, vocabulary };
   cache.set(pack, compiled);
+  byContent.set(key, compiled);
+  if (byContent.size > KEPT_BY_CONTENT) byContent.delete(byContent.keys().next().value!);
   return compiled;
 }
