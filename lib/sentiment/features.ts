@@ -3,7 +3,7 @@
  * (scripts/train-sentiment.ts) and classify() call the same code, so the shipped model sees
  * exactly the features it was fitted on.
  */
-import { fold } from './fold';
+import { foldedPrefix } from './fold';
 import { polarityOf, isNegationCue, isIntensifier } from './lexicon';
 
 export interface FeatureOptions {
@@ -119,13 +119,12 @@ function lexiconScore(w: string): number {
 
 /**
  * Fills `buf` with the features of `text`; returns the number of words, emoji and emoticons seen.
- * `foldedText` is fold(text) when the caller has it already (classify() folds once for all its steps);
- * one shorter than the part read is not used.
+ * `foldedText` as in foldedPrefix.
  */
 export function extractFeatures(text: string, opts: FeatureOptions, buf: FeatureBuffer, foldedText?: string): number {
   buf.n = 0;
   const raw = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const folded = foldedText === undefined || foldedText.length < raw.length ? fold(raw) : foldedText.slice(0, raw.length);
+  const folded = foldedPrefix(text, MAX_CHARS, foldedText);
   push(buf, M.bias, 1);
   const start = buf.n;
   let prev = '<s>';

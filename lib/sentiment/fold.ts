@@ -22,6 +22,15 @@ export function foldCode(c: number): number {
   return c;
 }
 
+/**
+ * fold() of the first `n` units of `text`, taken from `folded` (fold(text), or a long enough start of
+ * it) when the caller has it: classify() folds once for all its steps. A shorter one is not used.
+ */
+export function foldedPrefix(text: string, n: number, folded?: string): string {
+  const end = Math.min(n, text.length);
+  return folded !== undefined && folded.length >= end ? folded.slice(0, end) : fold(text.slice(0, end));
+}
+
 /** Lower-cased, accent-free copy of `text` with exactly the same length. */
 export function fold(text: string): string {
   let out = '';

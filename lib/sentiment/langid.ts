@@ -4,7 +4,7 @@
  * for languages written in their own alphabet. Text in any other language comes out as 'und' or,
  * for a script that names it, its code, with low confidence.
  */
-import { fold } from './fold';
+import { foldedPrefix } from './fold';
 import type { FeatureBuffer } from './features';
 import { LinearModel, softmax } from './linear';
 
@@ -55,7 +55,7 @@ function hashCodes(seed: number, from: number, to: number): number {
 export function langFeatures(text: string, buf: FeatureBuffer, foldedText?: string): { latin: number; other: number; sample: string } {
   buf.n = 0;
   const head = text.length > MAX_LETTERS * 4 ? MAX_LETTERS * 4 : text.length;
-  const folded = (foldedText === undefined || foldedText.length < head ? fold(text.slice(0, head)) : foldedText.slice(0, head)).replace(NOISE, ' ');
+  const folded = foldedPrefix(text, head, foldedText).replace(NOISE, ' ');
   let latin = 0;
   let other = 0;
   let sample = '';

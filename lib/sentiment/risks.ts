@@ -3,7 +3,7 @@
  * matched on whole words, ignoring case and accents, plus patterns for personal data posted in public.
  * Offsets are UTF-16 offsets [start, end) into the caller's text.
  */
-import { fold } from './fold';
+import { fold, foldedPrefix } from './fold';
 import type { RiskFinding, RiskTag } from './types';
 import riskFr from './lexicons/risks-fr.json';
 import riskEn from './lexicons/risks-en.json';
@@ -155,7 +155,7 @@ export function findRisks(text: string, foldedText?: string): RiskFinding[] {
   const bounded = text.length > MAX_RISK_CHARS ? text.slice(0, MAX_RISK_CHARS) : text;
   const out: RiskFinding[] = [];
   if (!bounded) return out;
-  phraseFindings(foldedText === undefined || foldedText.length < bounded.length ? fold(bounded) : foldedText.slice(0, bounded.length), out);
+  phraseFindings(foldedPrefix(text, MAX_RISK_CHARS, foldedText), out);
   personalData(bounded, out);
   return out.sort((a, b) => a.evidence[0] - b.evidence[0] || a.evidence[1] - b.evidence[1]);
 }
