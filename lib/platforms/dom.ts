@@ -42,3 +42,27 @@ export function readText(el: Element | null | undefined, max = 20_000): string {
   walk(el);
   return out.slice(0, max).trim();
 }
+
+const turns = new WeakMap<Document, Map<symbol, { value: unknown; stamp: string }>>();
+
+/**
+ * A value worked out from the whole page (a thread's posts in order, to place each reply in it),
+ * computed once for a run of reads instead of once per comment, which made a long thread cost O(n²).
+ * It is kept until the code that asked returns to the event loop (a microtask drops it): until then
+ * only that code runs, so the page cannot change under it; by the runtime's next idle slice the
+ * platform may have re-rendered, and it is worked out again. `stamp` (a cheap summary, such as a count
+ * of the page's posts) makes it be worked out again when the caller itself changed the page meanwhile.
+ */
+export function perTurn<T>(doc: Document, key: symbol, stamp: string, build: () => T): T {
+  let kept = turns.get(doc);
+  const hit = kept?.get(key);
+  if (hit && hit.stamp === stamp) return hit.value as T;
+  if (!kept) {
+    kept = new Map();
+    turns.set(doc, kept);
+    queueMicrotask(() => turns.delete(doc));
+  }
+  const value = build();
+  kept.set(key, { value, stamp });
+  return value;
+}

@@ -1,5 +1,5 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
-import { FOLLOWING, queryAllIncludingSelf, readText } from '../dom';
+import { FOLLOWING, perTurn, queryAllIncludingSelf, readText } from '../dom';
 import { editorInput, readEditable } from '../editing';
 import { focalPost, isBluesky, isFeed, isProfile, isThread } from './routes';
 import { selectors } from './selectors';
@@ -166,9 +166,9 @@ type Parent = Pick<ExtractedComment, 'parentId' | 'parentUnknown'>;
  * with the line answers the item above, one without answers the focal post.
  */
 function threadParent(el: Element, focal: { anchor: Element; author: string; rkey: string }): Parent {
-  const items = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).filter((i) => i.getAttribute('data-testid')?.startsWith(THREAD_ITEM));
-  const above = items[items.indexOf(el) - 1];
-  const aboveId = above && (above === focal.anchor ? postId(focal.author, focal.rkey) : idOf(above));
+  const thread = threadItems(el.ownerDocument);
+  const above = thread.items[(thread.position.get(el) ?? 0) - 1];
+  const aboveId = above && (above === focal.anchor ? postId(focal.author, focal.rkey) : thread.idOf(above));
   if (el === focal.anchor) return aboveId ? { parentId: aboveId } : {};
   if (focal.anchor.compareDocumentPosition(el) & FOLLOWING) {
     if (!hasParentLine(el)) return { parentId: postId(focal.author, focal.rkey) };
@@ -179,9 +179,22 @@ function threadParent(el: Element, focal: { anchor: Element; author: string; rke
   return aboveId ? { parentId: aboveId } : { parentUnknown: true };
 }
 
-function idOf(item: Element): string | undefined {
-  const r = read(item);
-  return r?.rkey ? postId(r.actor, r.rkey) : undefined;
+const THREAD = Symbol('bluesky thread');
+
+/** The page's thread items in order, with each one's place and its post id read once (perTurn). */
+function threadItems(doc: Document) {
+  return perTurn(doc, THREAD, '', () => {
+    const items = Array.from(doc.querySelectorAll(selectors.post)).filter((i) => i.getAttribute('data-testid')?.startsWith(THREAD_ITEM));
+    const ids = new Map<Element, string | undefined>();
+    const idOf = (item: Element) => {
+      if (!ids.has(item)) {
+        const r = read(item);
+        ids.set(item, r?.rkey ? postId(r.actor, r.rkey) : undefined);
+      }
+      return ids.get(item);
+    };
+    return { items, position: new Map(items.map((item, i) => [item, i])), idOf };
+  });
 }
 
 export const blueskyAdapter: PlatformAdapter = {

@@ -1,5 +1,5 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
-import { PRECEDING, queryAllIncludingSelf, readText } from '../dom';
+import { perTurn, PRECEDING, queryAllIncludingSelf, readText } from '../dom';
 import { editorInput, readEditable } from '../editing';
 import { instanceHosts, loadInstanceHosts } from './hosts';
 import { isProfile, isThread, isTimeline, threadId } from './routes';
@@ -118,7 +118,6 @@ function threadParent(el: Element, focal: string): Parent {
 
 /** A thread page's statuses, as threadParent reads them. */
 interface Thread {
-  focal: string;
   /** The focal status. */
   anchor: Element;
   /** The thread's other statuses in the page's order, and the place of each. */
@@ -126,11 +125,9 @@ interface Thread {
   position: Map<Element, number>;
   /** How many of them come before the focal status: its ancestors. */
   ancestors: number;
-  /** statusCount when they were listed. */
-  count: number;
 }
 
-const threads = new WeakMap<Document, Thread>();
+const THREAD = Symbol('mastodon thread');
 
 /**
  * How many status elements of either markup the page holds. Cheap to ask once per status: the
@@ -139,17 +136,10 @@ const threads = new WeakMap<Document, Thread>();
 const statusCount = (doc: Document) =>
   doc.getElementsByTagName('article').length + doc.getElementsByClassName('status').length + doc.getElementsByClassName('detailed-status').length;
 
-/**
- * The thread, listed once for a run of reads: listing it for each status, as each needs its place in
- * it, made a thread page cost O(n²). A list is kept until the code that asked for it returns to the
- * event loop (a microtask drops it): until then only that code runs, so the page cannot change under
- * it; by the next run (the runtime reads in idle slices) Mastodon may have added, removed or
- * re-rendered statuses, and they are listed again. A caller that adds or removes statuses itself
- * within one run (as the tests do) changes statusCount, and the thread is listed again too.
- */
-function threadOf(doc: Document, focal: string): Thread | undefined {
-  const kept = threads.get(doc);
-  if (kept && kept.focal === focal && kept.anchor.isConnected && kept.count === statusCount(doc)) return kept;
+/** The thread, listed once for a run of reads (perTurn); listed again if statuses came or went meanwhile. */
+const threadOf = (doc: Document, focal: string): Thread | undefined => perTurn(doc, THREAD, `${focal} ${statusCount(doc)}`, () => listThread(doc, focal));
+
+function listThread(doc: Document, focal: string): Thread | undefined {
   // The advanced web UI shows the thread in a column beside others, whose timelines may hold the
   // focal status too (Home, after it was clicked) or other statuses at any depth of their list items
   // (a mention inside its notification): only the thread's own column counts, and in it no redesigned
@@ -166,17 +156,7 @@ function threadOf(doc: Document, focal: string): Thread | undefined {
   );
   // Ancestors come first: the first status after the focal one ends them.
   const after = statuses.findIndex((s) => !(anchor.compareDocumentPosition(s) & PRECEDING));
-  const thread: Thread = {
-    focal,
-    anchor,
-    statuses,
-    position: new Map(statuses.map((s, i) => [s, i])),
-    ancestors: after < 0 ? statuses.length : after,
-    count: statusCount(doc),
-  };
-  threads.set(doc, thread);
-  queueMicrotask(() => threads.delete(doc));
-  return thread;
+  return { anchor, statuses, position: new Map(statuses.map((s, i) => [s, i])), ancestors: after < 0 ? statuses.length : after };
 }
 
 /** Mastodon's own markup, whatever the domain: the app root the server renders. */

@@ -1,5 +1,5 @@
 import type { ExtractedComment, PlatformAdapter } from '../types';
-import { queryAllIncludingSelf, readText } from '../dom';
+import { perTurn, queryAllIncludingSelf, readText } from '../dom';
 import { editorInput, readEditable } from '../editing';
 import { isFeed, isPost, isProfile, isThreads, postCode } from './routes';
 import { selectors } from './selectors';
@@ -20,16 +20,18 @@ function pageUrl(doc: Document): URL {
   return new URL(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '/', 'https://www.threads.com');
 }
 
-/** Each post's code, read once: every reply's parent looks at every post of the page. */
-const codes = new WeakMap<Element, string | null>();
-function codeOf(post: Element): string | undefined {
-  let code = codes.get(post);
-  if (code === undefined) {
-    code = /\/post\/([\w-]+)/.exec(own(post, selectors.permalink)[0]?.getAttribute('href') ?? '')?.[1] ?? null;
-    codes.set(post, code);
-  }
-  return code ?? undefined;
-}
+const codeOf = (post: Element): string | undefined => /\/post\/([\w-]+)/.exec(own(post, selectors.permalink)[0]?.getAttribute('href') ?? '')?.[1];
+
+const POSTS = Symbol('threads posts');
+
+/** The codes of the page's top-level posts in order, read once for a run of reads (perTurn). */
+const postOrder = (doc: Document): string[] =>
+  perTurn(doc, POSTS, '', () =>
+    Array.from(doc.querySelectorAll(selectors.post))
+      .filter((p) => p.parentElement?.closest(selectors.post) === null)
+      .map(codeOf)
+      .filter((c): c is string => c !== undefined),
+  );
 
 /**
  * A post's parent on a post page, which shows no parent ids: the posts above the one the page is
@@ -37,8 +39,7 @@ function codeOf(post: Element): string | undefined {
  * answer it or a reply above them (Threads shows a reply's answers under it): unknown, not made up.
  */
 function threadParent(el: Element, code: string, focal: string): Pick<ExtractedComment, 'parentId' | 'parentUnknown'> {
-  const posts = Array.from(el.ownerDocument.querySelectorAll(selectors.post)).filter((p) => p.parentElement?.closest(selectors.post) === null);
-  const order = posts.map(codeOf).filter((c): c is string => c !== undefined);
+  const order = postOrder(el.ownerDocument);
   const at = order.indexOf(code);
   const focalAt = order.indexOf(focal);
   if (at < 0 || focalAt < 0) return {};
