@@ -78,7 +78,11 @@ function excerpt(location: string, dir = 'content-scripts'): string {
   return line.slice(Number(m[3]) - 1, Number(m[3]) + 119);
 }
 
-/** Comment rows in the extension's database, counted by its service worker with the raw IndexedDB API. */
+/**
+ * Comment rows in the extension's database, counted by its service worker with the raw IndexedDB API.
+ * Not tests/e2e/db.ts's dbCounts: tsx compiles the bench with keepNames, which wraps its named inner
+ * functions in a __name helper the service worker does not have (pages get one from newTab).
+ */
 async function storedRows(context: BrowserContext): Promise<number> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return worker.evaluate(
