@@ -14,7 +14,7 @@ import type { CommentRecord } from '../lib/db/model';
 import { startOfDay, tallyAll } from '../lib/db/tallies';
 import { selectors as xSelectors } from '../lib/platforms/x/selectors';
 import { adapterBundle } from '../tests/e2e/adapter-bundle';
-import { chromiumArgs, chromiumPath, extensionPath, launchExtension, openExtensionPage, serveFixtures, type Extension, type LaunchOptions } from '../tests/e2e/harness';
+import { chromiumArgs, chromiumPath, extensionPath, launchExtension, openExtensionPage, serveFixtures, withinReach, type Extension, type LaunchOptions } from '../tests/e2e/harness';
 import { generateComments } from './lib/comments';
 import { hotFunctions, metricsDelta, pageMetrics, timeInOrigin, traceDuring } from './lib/trace';
 import { infiniteTimeline, reactTimeline, staticTimeline } from './lib/x-page';
@@ -108,19 +108,6 @@ async function waitStored(context: BrowserContext, before: number, n: number, ti
   }
 }
 
-/**
- * The comments within the badges' reach (a screen above and below, lib/page/near-view.ts) and how
- * many of them are badged: a badge is built as its comment comes near, the others wait.
- */
-const withinReach = (page: Page) =>
-  page.evaluate(([badge, tweet]) => {
-    const near = Array.from(document.querySelectorAll(tweet)).filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom > -innerHeight && r.top < 2 * innerHeight;
-    });
-    return { comments: near.length, badged: near.filter((el) => el.querySelector(badge)).length };
-  }, [BADGE, xSelectors.tweet] as const);
-
 // 1. Badging 1,000 new comments: the content script's main-thread work, from the trace.
 async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
   const N = 1000;
@@ -141,7 +128,7 @@ async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
     await page.waitForTimeout(500);
   });
   const stored = (await storedRows(ext.context)) - before;
-  const reach = await withinReach(page);
+  const reach = await withinReach(page, xSelectors.tweet);
   const badged = await page.locator(BADGE).count();
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks);
   const withMetrics = await pageMetrics(cdp);

@@ -9,8 +9,12 @@ export interface NearView {
   unwatch(el: Element): void;
 }
 
-/** `onNear` gets, in one batch per frame, the watched elements that came near; each is then forgotten. */
-export type NearViewFactory = (onNear: (els: Element[]) => void, signal: AbortSignal) => NearView;
+/**
+ * `onNear` gets, in one batch per frame, the watched elements that came near; each is then forgotten.
+ * `arrived`: they were already near when first watched (answers landing on what the screen shows),
+ * rather than brought near later by a scroll.
+ */
+export type NearViewFactory = (onNear: (els: Element[], arrived: boolean) => void, signal: AbortSignal) => NearView;
 
 /**
  * One screen above and below the viewport, and as much around the edges of scrolling panels
@@ -20,17 +24,37 @@ export type NearViewFactory = (onNear: (els: Element[]) => void, signal: AbortSi
 const REACH = '100% 0px';
 
 export const nearViewport: NearViewFactory = (onNear, signal) => {
+  // An observed element's first notification comes whether it is near or not: it tells an arrival.
+  const unseen = new WeakSet<Element>();
   const io = new IntersectionObserver(
     (entries) => {
-      const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
-      for (const el of near) io.unobserve(el);
-      if (near.length) onNear(near);
+      const arrived: Element[] = [];
+      const came: Element[] = [];
+      for (const e of entries) {
+        const first = unseen.delete(e.target);
+        if (!e.isIntersecting) continue;
+        io.unobserve(e.target);
+        (first ? arrived : came).push(e.target);
+      }
+      if (arrived.length) onNear(arrived, true);
+      if (came.length) onNear(came, false);
     },
     { rootMargin: REACH, scrollMargin: REACH } as IntersectionObserverInit,
   );
   signal.addEventListener('abort', () => io.disconnect());
-  return { watch: (els) => els.forEach((el) => io.observe(el)), unwatch: (el) => io.unobserve(el) };
+  return {
+    watch: (els) => {
+      for (const el of els) {
+        unseen.add(el);
+        io.observe(el);
+      }
+    },
+    unwatch: (el) => {
+      unseen.delete(el);
+      io.unobserve(el);
+    },
+  };
 };
 
 /** Every comment near at once: for documents that are not laid out (the unit tests' DOM). */
-export const everywhere: NearViewFactory = (onNear) => ({ watch: (els) => onNear(els), unwatch: () => {} });
+export const everywhere: NearViewFactory = (onNear) => ({ watch: (els) => onNear(els, true), unwatch: () => {} });

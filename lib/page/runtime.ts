@@ -37,7 +37,7 @@ export interface RuntimeOptions {
   transport?: TransportStats;
   /** When a comment's badge is built: as it comes near the screen (near-view.ts); at once by default. */
   nearView?: NearViewFactory;
-  /** How many held comments after a near one are built with it (BUILD_AHEAD by default). */
+  /** How many held comments on either side of one a scroll brought near are built with it (BUILD_AHEAD by default). */
   buildAhead?: number;
 }
 
@@ -56,6 +56,8 @@ const SEND_CHUNK = 200;
  * a 2,000-comment page to its end at 1,000 px a frame, Chromium's paint-property update (PrePaint)
  * took 7.0 s with the few badges each frame brought near, 1.1 s with runs of 100, and the whole
  * scroll 13.2 s against 6.8 s (4.9 s without the extension). Each way: a scroll up is a scroll too.
+ * Only for a scroll: comments near the screen when their answer lands are built alone, so that a page
+ * that loads a thousand comments builds the dozen the user can reach, not two hundred more.
  */
 const BUILD_AHEAD = 100;
 const MAX_INCOMPLETE = 500;
@@ -146,7 +148,7 @@ export function runPage(opts: RuntimeOptions): PageController {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Reported): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els) => build(opts, session, els), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els, arrived) => build(opts, session, els, arrived), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -324,17 +326,17 @@ function answered(opts: RuntimeOptions, session: Session, id: string, answer: An
 }
 
 /**
- * Builds the badges of answered comments that came near the screen, in one batch of DOM writes, with
- * those of the held comments on either side of them (BUILD_AHEAD each way) in the order they were
- * read: the page's order, but for comments a page inserts above others later. A scroll down finds
- * the ones above built already and builds ahead below; a scroll up, the reverse.
+ * Builds the badges of answered comments that came near the screen, in one batch of DOM writes, with,
+ * when a scroll brought them, those of the held comments on either side of them (BUILD_AHEAD each
+ * way) in the order they were read: the page's order, but for comments a page inserts above others
+ * later. A scroll down finds the ones above built already and builds ahead below; a scroll up, the reverse.
  */
-function build(opts: RuntimeOptions, session: Session, near: Element[]): void {
+function build(opts: RuntimeOptions, session: Session, near: Element[], arrived: boolean): void {
   if (session.signal.aborted || near.length === 0) return;
   const retry = () => retryFailed(opts, session);
   const els = new Set(near);
   const nearIds = new Set(near.map((el) => session.done.get(el)));
-  const limit = opts.buildAhead ?? BUILD_AHEAD;
+  const limit = arrived ? 0 : (opts.buildAhead ?? BUILD_AHEAD);
   const order = [...session.held.keys()];
   const first = order.findIndex((id) => nearIds.has(id));
   if (first >= 0 && limit > 0) {

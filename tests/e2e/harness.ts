@@ -218,6 +218,21 @@ export async function scrollThrough(page: Page): Promise<number> {
   });
 }
 
+/**
+ * The comments within the badges' reach (a screen above and below, lib/page/near-view.ts), how many
+ * of them are badged, and how many badges the page holds in all.
+ */
+export function withinReach(page: Page, comment: string): Promise<{ comments: number; badged: number; badges: number }> {
+  return page.evaluate((comment) => {
+    const badge = 'vigie-badge[data-vigie-sentiment]';
+    const near = Array.from(document.querySelectorAll(comment)).filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > -innerHeight && r.top < 2 * innerHeight;
+    });
+    return { comments: near.length, badged: near.filter((el) => el.querySelector(badge)).length, badges: document.querySelectorAll(badge).length };
+  }, comment);
+}
+
 export async function openExtensionPage(ext: Extension, page: 'popup' | 'sidepanel' | 'options'): Promise<Page> {
   const tab = await ext.context.newPage();
   await tab.goto(`chrome-extension://${ext.id}/${page}.html`);

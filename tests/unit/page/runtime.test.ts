@@ -294,11 +294,12 @@ describe('page runtime, comments far from the screen', () => {
   /** A near-view driven by the test: nothing comes near until `bring` says so. */
   let watched: Set<Element>;
   let unwatched: Element[];
-  let bring: (els: Element[]) => void;
+  /** `arrived`: near when their answer landed, rather than brought near by a scroll. */
+  let bring: (els: Element[], arrived?: boolean) => void;
   const nearView: NearViewFactory = (onNear) => {
-    bring = (els) => {
+    bring = (els, arrived = false) => {
       els.forEach((el) => watched.delete(el));
-      onNear(els);
+      onNear(els, arrived);
     };
     return { watch: (els) => els.forEach((el) => watched.add(el)), unwatch: (el) => (watched.delete(el), unwatched.push(el)) };
   };
@@ -345,6 +346,17 @@ describe('page runtime, comments far from the screen', () => {
     bring([all[1]!]);
     expect(badges().map((b) => b.dataset.vigieComment)).toEqual(all.map(badgeIdOf));
     expect(watched.size).toBe(0);
+  });
+
+  it('builds comments already near when their answer lands alone, and the held ones around them only when a scroll brings one near', async () => {
+    restart(1);
+    await vi.waitFor(() => expect(watched.size).toBe(5));
+    const all = tweets().filter((t) => xAdapter.extract(t));
+    bring([all[1]!], true);
+    expect(badges().map((b) => b.dataset.vigieComment)).toEqual([badgeIdOf(all[1]!)]);
+    expect(unwatched).toEqual([]);
+    bring([all[3]!]);
+    expect(badges().map((b) => b.dataset.vigieComment)).toEqual(all.slice(1, 5).map(badgeIdOf));
   });
 
   it('forgets a far comment the page removed (a virtualised timeline), and shows a teammate’s claim on a badge built later', async () => {
