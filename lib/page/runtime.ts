@@ -295,7 +295,9 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
   comment = bounded(comment);
   const id = commentKey(comment);
   session.done.set(el, id);
-  session.waiting.set(id, [...(session.waiting.get(id) ?? []), el]);
+  const waiting = session.waiting.get(id);
+  if (waiting) waiting.push(el);
+  else session.waiting.set(id, [el]);
   session.comments.set(id, comment);
   session.outbox.push(comment);
 }
@@ -307,13 +309,18 @@ function processComment(opts: RuntimeOptions, session: Session, el: Element): vo
  * a thousand more updates.
  */
 function answered(opts: RuntimeOptions, session: Session, id: string, answer: Answer | undefined, failure?: Failure): Element[] {
-  const views = (session.views.get(id) ?? []).filter((v) => v.host.isConnected);
-  for (const view of views) {
-    if (answer) view.showResult(answer.sentiment, answer.status);
-    if (answer?.team) view.showTeam(answer.team);
-    if (failure) showFailure(opts, view, failure);
+  // Most answered comments have no badge yet: nothing to update, nor to keep.
+  const built = session.views.get(id);
+  if (built) {
+    const views = built.filter((v) => v.host.isConnected);
+    for (const view of views) {
+      if (answer) view.showResult(answer.sentiment, answer.status);
+      if (answer?.team) view.showTeam(answer.team);
+      if (failure) showFailure(opts, view, failure);
+    }
+    if (views.length) session.views.set(id, views);
+    else session.views.delete(id);
   }
-  session.views.set(id, views);
   if (answer?.team) session.team.set(id, answer.team);
   const held = session.held.get(id) ?? { els: [] };
   held.answer = answer ?? held.answer;
@@ -337,9 +344,9 @@ function build(opts: RuntimeOptions, session: Session, near: Element[], arrived:
   const els = new Set(near);
   const nearIds = new Set(near.map((el) => session.done.get(el)));
   const limit = arrived ? 0 : (opts.buildAhead ?? BUILD_AHEAD);
-  const order = [...session.held.keys()];
+  const order = limit > 0 ? [...session.held.keys()] : [];
   const first = order.findIndex((id) => nearIds.has(id));
-  if (first >= 0 && limit > 0) {
+  if (first >= 0) {
     const last = order.findLastIndex((id) => nearIds.has(id));
     for (const id of order.slice(Math.max(0, first - limit), last + 1 + limit)) {
       if (nearIds.has(id)) continue;
@@ -495,10 +502,9 @@ function escalate(opts: RuntimeOptions, session: Session, id: string): void {
 
 /** Only comments this page shows are kept: the background tells every tab about every comment it syncs. */
 function showTeam(session: Session, id: string, team: TeamView): void {
-  const views = session.views.get(id);
-  if (!views) return;
+  if (!session.comments.has(id)) return;
   session.team.set(id, team);
-  for (const view of views) if (view.host.isConnected) view.showTeam(team);
+  for (const view of session.views.get(id) ?? []) if (view.host.isConnected) view.showTeam(team);
 }
 
 function claim(opts: RuntimeOptions, session: Session, id: string, release: boolean): void {

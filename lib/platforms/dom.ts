@@ -15,6 +15,8 @@ export const PRECEDING = 2;
 export const FOLLOWING = 4;
 /** Elements that start a new line of text, for reading comments and reply boxes alike. */
 export const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'PRE']);
+/** What readText does not read as plain text: emoji images, line breaks, blocks, code and templates. */
+const NOT_PLAIN = ['img', 'br', 'script', 'style', 'template', ...[...BLOCKS].map((t) => t.toLowerCase())].join(',');
 
 /**
  * The text a reader sees in a comment body: emoji drawn as <img alt> (X, Facebook) count as text,
@@ -23,6 +25,9 @@ export const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3',
  */
 export function readText(el: Element | null | undefined, max = 20_000): string {
   if (!el) return '';
+  // Most comments are plain text in a few spans: then the text is the native textContent, which the
+  // walk below would rebuild node by node.
+  if (!el.querySelector(NOT_PLAIN)) return (el.textContent ?? '').slice(0, max).trim();
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child && out.length < max; child = child.nextSibling) {

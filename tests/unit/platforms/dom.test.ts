@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { perTurn } from '../../../lib/platforms/dom';
+import { perTurn, readText } from '../../../lib/platforms/dom';
 
 describe('perTurn', () => {
   const KEY = Symbol('test');
@@ -15,4 +15,28 @@ describe('perTurn', () => {
     expect(get('b')).toBe(3);
     expect(perTurn(document, Symbol('other'), 'b', () => 'own')).toBe('own');
   });
+});
+
+describe('readText', () => {
+  const cases: [string, string, number?][] = [
+    ['Merci pour votre retour', 'Merci pour votre retour'],
+    ['<span>Trois semaines</span> <span>sans nouvelles</span>', 'Trois semaines sans nouvelles'],
+    ['<span><a href="/x">@sav</a> une <b>honte</b></span>', '@sav une honte'],
+    ['  <span>  espaces autour  </span>  ', 'espaces autour'],
+    ['Super <img alt="👍" src="e.png"> merci', 'Super 👍 merci'],
+    ['ligne 1<br>ligne 2', 'ligne 1\nligne 2'],
+    ['<div>premier</div><div>second</div>', 'premier\nsecond'],
+    ['<span>un</span><p>deux</p>', 'un\ndeux'],
+    ['<span>texte</span><script>alert(1)</script><style>b{}</style>', 'texte'],
+    ['avant<template><span>caché</span></template>après', 'avantaprès'],
+    ['<span>abcdef</span>ghij', 'abcd', 4],
+    ['<span>ab</span><br>cdef', 'ab\nc', 4],
+    ['', ''],
+  ];
+  it.each(cases)('%s', (html, expected, max) => {
+    const el = document.createElement('div');
+    el.innerHTML = html;
+    expect(readText(el, max)).toBe(expected);
+  });
+  it('reads nothing from nothing', () => expect(readText(null)).toBe(''));
 });
