@@ -23,25 +23,90 @@ export type NearViewFactory = (onNear: (els: Element[], arrived: boolean) => voi
  */
 const REACH = '100% 0px';
 
+/** Faster than this, in screens a second, nothing on the screen can be read: badges wait for the scroll to slow. */
+const FLING_SCREENS_PER_S = 4;
+/** How long after the last fast step a scroll counts as slowed. */
+const SETTLE_MS = 120;
+/** A step this long after the previous one starts a scroll: it is timed as one frame's. */
+const NEW_SCROLL_MS = 100;
+const FRAME_MS = 1000 / 60;
+
+/**
+ * Whether the page or a panel of it is being flung faster than anyone reads: told each scroll step,
+ * it says how long until the scroll counts as slowed. A fling to the end of a 2,000-comment page
+ * passes every comment within reach of the screen for a frame or two; building their badges then is
+ * work no one sees, done while the page most needs its frames.
+ */
+export function flingClock(now: () => number) {
+  const last = new WeakMap<object, { pos: number; at: number }>();
+  let fastUntil = -Infinity;
+  return {
+    /** `source` (the document or a scrolling panel) scrolled to `pos` px; `screen`: its height. */
+    scrolled(source: object, pos: number, screen: number): void {
+      const at = now();
+      const prev = last.get(source);
+      last.set(source, { pos, at });
+      if (!prev || at <= prev.at || screen <= 0) return;
+      const ms = at - prev.at > NEW_SCROLL_MS ? FRAME_MS : at - prev.at;
+      const screensPerS = (Math.abs(pos - prev.pos) / screen) * (1000 / ms);
+      if (screensPerS > FLING_SCREENS_PER_S) fastUntil = at + SETTLE_MS;
+    },
+    /** Milliseconds until the scroll counts as slowed: 0 when nothing is being flung. */
+    waitMs: (): number => Math.max(0, fastUntil - now()),
+  };
+}
+
 export const nearViewport: NearViewFactory = (onNear, signal) => {
+  const fling = flingClock(() => performance.now());
+  // Where the page stands, so that the first step of a fling is measured from it.
+  fling.scrolled(document, scrollY, innerHeight);
+  addEventListener(
+    'scroll',
+    (e) => {
+      // The page's own scroll is the document's; a panel's is the element's.
+      const t = e.target as Element;
+      if (t !== (document as unknown) && t.nodeType === 1) fling.scrolled(t, t.scrollTop, t.clientHeight);
+      else fling.scrolled(document, scrollY, innerHeight);
+    },
+    { capture: true, passive: true, signal },
+  );
   // An observed element's first notification comes whether it is near or not: it tells an arrival.
   const unseen = new WeakSet<Element>();
+  /** Near, not yet handed over (a fling is on), with whether they arrived near: watched while they wait, so that one the fling took past is dropped. */
+  const pending = new Map<Element, boolean>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const handOver = () => {
+    timer = undefined;
+    const wait = fling.waitMs();
+    if (wait > 0) {
+      timer = setTimeout(handOver, wait);
+      return;
+    }
+    const arrived: Element[] = [];
+    const came: Element[] = [];
+    for (const [el, first] of pending) {
+      io.unobserve(el);
+      (first ? arrived : came).push(el);
+    }
+    pending.clear();
+    if (arrived.length) onNear(arrived, true);
+    if (came.length) onNear(came, false);
+  };
   const io = new IntersectionObserver(
     (entries) => {
-      const arrived: Element[] = [];
-      const came: Element[] = [];
       for (const e of entries) {
         const first = unseen.delete(e.target);
-        if (!e.isIntersecting) continue;
-        io.unobserve(e.target);
-        (first ? arrived : came).push(e.target);
+        if (!e.isIntersecting) pending.delete(e.target);
+        else if (!pending.has(e.target)) pending.set(e.target, first);
       }
-      if (arrived.length) onNear(arrived, true);
-      if (came.length) onNear(came, false);
+      if (pending.size && !timer) handOver();
     },
     { rootMargin: REACH, scrollMargin: REACH } as IntersectionObserverInit,
   );
-  signal.addEventListener('abort', () => io.disconnect());
+  signal.addEventListener('abort', () => {
+    io.disconnect();
+    clearTimeout(timer);
+  });
   return {
     watch: (els) => {
       for (const el of els) {
@@ -51,6 +116,7 @@ export const nearViewport: NearViewFactory = (onNear, signal) => {
     },
     unwatch: (el) => {
       unseen.delete(el);
+      pending.delete(el);
       io.unobserve(el);
     },
   };

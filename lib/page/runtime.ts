@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   nearView?: NearViewFactory;
   /** How many held comments on either side of one a scroll brought near are built with it (BUILD_AHEAD by default). */
   buildAhead?: number;
+  /** The same for one near the screen when its answer landed (ARRIVAL_AHEAD by default). */
+  arrivalAhead?: number;
 }
 
 export interface PageController {
@@ -56,10 +58,13 @@ const SEND_CHUNK = 200;
  * a 2,000-comment page to its end at 1,000 px a frame, Chromium's paint-property update (PrePaint)
  * took 7.0 s with the few badges each frame brought near, 1.1 s with runs of 100, and the whole
  * scroll 13.2 s against 6.8 s (4.9 s without the extension). Each way: a scroll up is a scroll too.
- * Only for a scroll: comments near the screen when their answer lands are built alone, so that a page
- * that loads a thousand comments builds the dozen the user can reach, not two hundred more.
+ * Not on arrival: comments near the screen when their answer lands are built with a few on either
+ * side, so that a page that loads a thousand comments builds the few dozen the user can reach, not
+ * two hundred more, while a short thread's next comments, in a pane that Firefox's observer cannot
+ * look past (no scrollMargin), are there when it is scrolled.
  */
 const BUILD_AHEAD = 100;
+const ARRIVAL_AHEAD = 10;
 const MAX_INCOMPLETE = 500;
 /** Long enough for a comment's content to load; an ad or a deleted post stops costing a read on every mutation. */
 const GIVE_UP_MS = 10_000;
@@ -343,7 +348,7 @@ function build(opts: RuntimeOptions, session: Session, near: Element[], arrived:
   const retry = () => retryFailed(opts, session);
   const els = new Set(near);
   const nearIds = new Set(near.map((el) => session.done.get(el)));
-  const limit = arrived ? 0 : (opts.buildAhead ?? BUILD_AHEAD);
+  const limit = arrived ? (opts.arrivalAhead ?? ARRIVAL_AHEAD) : (opts.buildAhead ?? BUILD_AHEAD);
   const order = limit > 0 ? [...session.held.keys()] : [];
   const first = order.findIndex((id) => nearIds.has(id));
   if (first >= 0) {

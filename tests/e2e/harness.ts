@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
 import { fixtureAnswer, isLoopback, ownServer, staysInside } from './fixture-pages';
+import { readThrough } from './read-through';
 
 const root = join(import.meta.dirname, '..', '..');
 export const extensionPath = resolve(root, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -199,24 +200,8 @@ export async function openRecordingDialogs(ext: Extension, url: string): Promise
   return { page, dialogs };
 }
 
-/**
- * Scrolls the page from top to bottom a screen at a time, two frames on each, then back to the top,
- * as a reader going through it: a badge is built when its comment comes near the screen
- * (lib/page/near-view.ts). Returns the badges with a sentiment.
- */
-export async function scrollThrough(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (let y = 0; ; y += innerHeight) {
-      scrollTo(0, y);
-      await frames();
-      if (y + innerHeight >= document.documentElement.scrollHeight) break;
-    }
-    scrollTo(0, 0);
-    await frames();
-    return document.querySelectorAll('vigie-badge[data-vigie-sentiment]').length;
-  });
-}
+/** The page read through as a reader goes down it (read-through.ts); returns the badges with a sentiment. */
+export const scrollThrough = (page: Page): Promise<number> => page.evaluate(readThrough);
 
 /**
  * The comments within the badges' reach (a screen above and below, lib/page/near-view.ts), how many

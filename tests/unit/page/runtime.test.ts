@@ -304,14 +304,14 @@ describe('page runtime, comments far from the screen', () => {
     return { watch: (els) => els.forEach((el) => watched.add(el)), unwatch: (el) => (watched.delete(el), unwatched.push(el)) };
   };
   const tweets = () => Array.from(document.querySelectorAll('article[data-testid="tweet"]'));
-  const restart = (buildAhead = 0) => {
+  const restart = (buildAhead = 0, arrivalAhead = 0) => {
     life.abort();
     for (const b of badges()) b.remove();
     sent = [];
     watched = new Set();
     unwatched = [];
     life = new AbortController();
-    return runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true, nearView, buildAhead });
+    return runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true, nearView, buildAhead, arrivalAhead });
   };
   const seen = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments.map((c) => c.nativeId) : []));
   const badgeIdOf = (tweet: Element) => `x:${xAdapter.extract(tweet)!.nativeId}`;
@@ -348,15 +348,20 @@ describe('page runtime, comments far from the screen', () => {
     expect(watched.size).toBe(0);
   });
 
-  it('builds comments already near when their answer lands alone, and the held ones around them only when a scroll brings one near', async () => {
-    restart(1);
+  it('builds fewer held comments around those already near when their answer lands than around one a scroll brings near', async () => {
+    restart(2, 0);
     await vi.waitFor(() => expect(watched.size).toBe(5));
     const all = tweets().filter((t) => xAdapter.extract(t));
     bring([all[1]!], true);
     expect(badges().map((b) => b.dataset.vigieComment)).toEqual([badgeIdOf(all[1]!)]);
     expect(unwatched).toEqual([]);
-    bring([all[3]!]);
+    bring([all[4]!]);
     expect(badges().map((b) => b.dataset.vigieComment)).toEqual(all.slice(1, 5).map(badgeIdOf));
+
+    restart(2, 1);
+    await vi.waitFor(() => expect(watched.size).toBe(5));
+    bring([all[2]!], true);
+    expect(badges().map((b) => b.dataset.vigieComment)).toEqual(all.slice(1, 4).map(badgeIdOf));
   });
 
   it('forgets a far comment the page removed (a virtualised timeline), and shows a teammate’s claim on a badge built later', async () => {
