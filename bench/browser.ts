@@ -167,8 +167,11 @@ async function badgeOnce(ext: Extension, plain: BrowserContext, run: number) {
 }
 
 async function badgeThousand(ext: Extension, plain: BrowserContext) {
+  // One run's total moves by half or more with the machine's other work (50 to 124 ms in three runs):
+  // seven, and their median and spread.
+  const RUNS = 7;
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await badgeOnce(ext, plain, i));
+  for (let i = 0; i < RUNS; i++) runs.push(await badgeOnce(ext, plain, i));
   const totalMs = median(runs.map((r) => r.content.totalMs));
   const longestTaskMs = Math.max(...runs.map((r) => r.content.longestTaskMs));
   const typical = runs.find((r) => r.content.totalMs === totalMs)!;
@@ -176,9 +179,11 @@ async function badgeThousand(ext: Extension, plain: BrowserContext) {
     budget: '≤ 50 ms content script work in total, no task over 50 ms',
     // Every comment is read, sent and stored; badges are built for those within reach of the screen.
     comments: 1000,
+    runs: RUNS,
     totalMs,
+    totalMsByRun: runs.map((r) => r.content.totalMs),
     longestTaskMs,
-    runs: runs.map((r) => ({
+    byRun: runs.map((r) => ({
       stored: r.stored,
       badged: r.badged,
       withinReach: r.reach,
@@ -197,6 +202,17 @@ async function badgeThousand(ext: Extension, plain: BrowserContext) {
     hotFunctions: typical.hot,
     pass: runs.every((r) => r.stored === 1000 && r.reach.badged === r.reach.comments) && totalMs <= 50 && longestTaskMs <= 50,
   };
+}
+
+/** Until every comment within reach of the screen has its badge. */
+async function waitBadgedWithinReach(page: Page, timeout = 10_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    const reach = await withinReach(page, xSelectors.tweet);
+    if (reach.badged === reach.comments) return;
+    if (Date.now() - t0 > timeout) throw new Error(`${reach.comments - reach.badged} of ${reach.comments} comments within reach not badged within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Scrolls to the bottom one fixed step per frame; with infinite scroll, until nothing is left to load. */
@@ -230,8 +246,12 @@ async function scrollRun(context: BrowserContext, url: string, opts: { extension
   await page.waitForTimeout(1000);
   const before = await pageMetrics(cdp);
   const scrollMs = await scrollToEnd(page, STEP);
-  // Work the extension still owes when the scroll stops (the last batches, the badges near the end) is its overhead too.
-  if (opts.extension) await waitStored(context, rows, opts.total);
+  // Work the extension still owes when the scroll stops (the last batches, the badges near the end,
+  // built once the fling has slowed) is its overhead too.
+  if (opts.extension) {
+    await waitStored(context, rows, opts.total);
+    await waitBadgedWithinReach(page);
+  }
   const after = await pageMetrics(cdp);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks.length);
   await page.close();
@@ -296,6 +316,7 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
   const events = await traceDuring(cdp, async () => {
     await scrollToEnd(page, STEP);
     await waitStored(ext.context, rows, N);
+    await waitBadgedWithinReach(page);
   });
   await page.close();
   const prefix = `chrome-extension://${ext.id}/content-scripts/`;

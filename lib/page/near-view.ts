@@ -58,15 +58,31 @@ export function flingClock(now: () => number) {
 
 export const nearViewport: NearViewFactory = (onNear, signal) => {
   const fling = flingClock(() => performance.now());
-  // Where the page stands, so that the first step of a fling is measured from it.
-  fling.scrolled(document, scrollY, innerHeight);
+  // Reading a scroll position lays the page out when it changed since the last frame (an infinite
+  // scroll's new rows): positions are read after the frame, when that is done, or in the observer's
+  // callback, which comes after layout too, never in the scroll event.
+  const scrolled = new Set<Document | Element>();
+  let measuring = false;
+  let placed = false;
+  const measure = () => {
+    measuring = false;
+    if (!placed) scrolled.add(document);
+    placed = true;
+    for (const t of scrolled) {
+      if (t === document) fling.scrolled(document, scrollY, innerHeight);
+      else fling.scrolled(t, (t as Element).scrollTop, (t as Element).clientHeight);
+    }
+    scrolled.clear();
+  };
   addEventListener(
     'scroll',
     (e) => {
       // The page's own scroll is the document's; a panel's is the element's.
       const t = e.target as Element;
-      if (t !== (document as unknown) && t.nodeType === 1) fling.scrolled(t, t.scrollTop, t.clientHeight);
-      else fling.scrolled(document, scrollY, innerHeight);
+      scrolled.add(t !== (document as unknown) && t.nodeType === 1 ? t : document);
+      if (measuring) return;
+      measuring = true;
+      requestAnimationFrame(() => setTimeout(measure, 0));
     },
     { capture: true, passive: true, signal },
   );
@@ -77,6 +93,7 @@ export const nearViewport: NearViewFactory = (onNear, signal) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const handOver = () => {
     timer = undefined;
+    if (scrolled.size) measure();
     const wait = fling.waitMs();
     if (wait > 0) {
       timer = setTimeout(handOver, wait);
@@ -94,6 +111,8 @@ export const nearViewport: NearViewFactory = (onNear, signal) => {
   };
   const io = new IntersectionObserver(
     (entries) => {
+      // The first callback places the page, so that a fling's first step is measured from there.
+      if (!placed || scrolled.size) measure();
       for (const e of entries) {
         const first = unseen.delete(e.target);
         if (!e.isIntersecting) pending.delete(e.target);
