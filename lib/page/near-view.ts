@@ -25,80 +25,35 @@ const REACH = '100% 0px';
 
 /** Faster than this, in screens a second, nothing on the screen can be read: badges wait for the scroll to slow. */
 const FLING_SCREENS_PER_S = 4;
-/** How long after the last fast step a scroll counts as slowed. */
-const SETTLE_MS = 120;
-/** A step this long after the previous one starts a scroll: it is timed as one frame's. */
-const NEW_SCROLL_MS = 100;
-const FRAME_MS = 1000 / 60;
+/** How long the page's scroll is watched before the badges of comments that came near are built: enough to tell a fling. */
+const LOOK_MS = 50;
 
 /**
- * Whether the page or a panel of it is being flung faster than anyone reads: told each scroll step,
- * it says how long until the scroll counts as slowed. A fling to the end of a 2,000-comment page
+ * Whether the page moved faster than anyone reads. A fling to the end of a 2,000-comment page
  * passes every comment within reach of the screen for a frame or two; building their badges then is
  * work no one sees, done while the page most needs its frames.
  */
-export function flingClock(now: () => number) {
-  const last = new WeakMap<object, { pos: number; at: number }>();
-  let fastUntil = -Infinity;
-  return {
-    /** `source` (the document or a scrolling panel) scrolled to `pos` px; `screen`: its height. */
-    scrolled(source: object, pos: number, screen: number): void {
-      const at = now();
-      const prev = last.get(source);
-      last.set(source, { pos, at });
-      if (!prev || at <= prev.at || screen <= 0) return;
-      const ms = at - prev.at > NEW_SCROLL_MS ? FRAME_MS : at - prev.at;
-      const screensPerS = (Math.abs(pos - prev.pos) / screen) * (1000 / ms);
-      if (screensPerS > FLING_SCREENS_PER_S) fastUntil = at + SETTLE_MS;
-    },
-    /** Milliseconds until the scroll counts as slowed: 0 when nothing is being flung. */
-    waitMs: (): number => Math.max(0, fastUntil - now()),
-  };
+export function isFling(movedPx: number, ms: number, screenPx: number): boolean {
+  return screenPx > 0 && ms > 0 && (Math.abs(movedPx) / screenPx) * (1000 / ms) > FLING_SCREENS_PER_S;
 }
 
 export const nearViewport: NearViewFactory = (onNear, signal) => {
-  const fling = flingClock(() => performance.now());
-  // Reading a scroll position lays the page out when it changed since the last frame (an infinite
-  // scroll's new rows): positions are read after the frame, when that is done, or in the observer's
-  // callback, which comes after layout too, never in the scroll event.
-  const scrolled = new Set<Document | Element>();
-  let measuring = false;
-  let placed = false;
-  const measure = () => {
-    measuring = false;
-    if (!placed) scrolled.add(document);
-    placed = true;
-    for (const t of scrolled) {
-      if (t === document) fling.scrolled(document, scrollY, innerHeight);
-      else fling.scrolled(t, (t as Element).scrollTop, (t as Element).clientHeight);
-    }
-    scrolled.clear();
-  };
-  addEventListener(
-    'scroll',
-    (e) => {
-      // The page's own scroll is the document's; a panel's is the element's.
-      const t = e.target as Element;
-      scrolled.add(t !== (document as unknown) && t.nodeType === 1 ? t : document);
-      if (measuring) return;
-      measuring = true;
-      requestAnimationFrame(() => setTimeout(measure, 0));
-    },
-    { capture: true, passive: true, signal },
-  );
   // An observed element's first notification comes whether it is near or not: it tells an arrival.
   const unseen = new WeakSet<Element>();
-  /** Near, not yet handed over (a fling is on), with whether they arrived near: watched while they wait, so that one the fling took past is dropped. */
+  /** Near, not yet handed over, with whether they arrived near: watched while they wait, so that one a fling took past is dropped. */
   const pending = new Map<Element, boolean>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The page's scroll is read when a look starts and ends, never in a scroll event (where a read lays
+  // out an infinite scroll's new rows): the observer's callback comes after layout. A pane's own
+  // scroll is not watched; its comments are built as they come.
+  let look = { y: 0, at: 0 };
+  const startLook = () => {
+    look = { y: scrollY, at: performance.now() };
+    timer = setTimeout(handOver, LOOK_MS);
+  };
   const handOver = () => {
+    if (isFling(scrollY - look.y, performance.now() - look.at, innerHeight)) return startLook();
     timer = undefined;
-    if (scrolled.size) measure();
-    const wait = fling.waitMs();
-    if (wait > 0) {
-      timer = setTimeout(handOver, wait);
-      return;
-    }
     const arrived: Element[] = [];
     const came: Element[] = [];
     for (const [el, first] of pending) {
@@ -111,14 +66,12 @@ export const nearViewport: NearViewFactory = (onNear, signal) => {
   };
   const io = new IntersectionObserver(
     (entries) => {
-      // The first callback places the page, so that a fling's first step is measured from there.
-      if (!placed || scrolled.size) measure();
       for (const e of entries) {
         const first = unseen.delete(e.target);
         if (!e.isIntersecting) pending.delete(e.target);
         else if (!pending.has(e.target)) pending.set(e.target, first);
       }
-      if (pending.size && !timer) handOver();
+      if (pending.size && !timer) startLook();
     },
     { rootMargin: REACH, scrollMargin: REACH } as IntersectionObserverInit,
   );
