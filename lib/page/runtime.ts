@@ -90,6 +90,8 @@ interface Session {
   /** When each unreadable node was first tried: one still unreadable after GIVE_UP_MS is no comment (an ad, a deleted post). */
   firstTried: WeakMap<Element, number>;
   outbox: ExtractedComment[];
+  /** Batches sent and not yet answered: the outbox fills meanwhile and goes as one batch after them. */
+  sending: number;
   composers: ComposerHandle[];
   lastComposer?: ComposerHandle;
   /** Extraction threw: the adapter no longer understands this markup. */
@@ -153,7 +155,7 @@ export function runPage(opts: RuntimeOptions): PageController {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Reported): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els, arrived) => build(opts, session, els, arrived), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els, arrived) => build(opts, session, els, arrived), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], sending: 0, failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -416,11 +418,17 @@ function bounded(c: ExtractedComment): ExtractedComment {
   };
 }
 
+/**
+ * Sends what was read, unless batches are still out: then it goes as one batch once they are
+ * answered. Each message has a cost of its own to the page, and an infinite scroll reads fifty
+ * comments every frame or two.
+ */
 function flush(opts: RuntimeOptions, session: Session): void {
-  if (session.signal.aborted || session.outbox.length === 0) return;
+  if (session.signal.aborted || session.outbox.length === 0 || session.sending > 0) return;
   const batch = session.outbox.splice(0);
   for (let i = 0; i < batch.length; i += SEND_CHUNK) {
     const comments = batch.slice(i, i + SEND_CHUNK);
+    session.sending++;
     opts
       .send({ type: 'cs:comments-seen', threadUrl: opts.document.location.href, comments })
       .then(({ badges }) => {
@@ -445,6 +453,10 @@ function flush(opts: RuntimeOptions, session: Session): void {
         }
         session.near.watch(near);
         if (!refused) scheduleRetry(opts, session);
+      })
+      .finally(() => {
+        session.sending--;
+        flush(opts, session);
       });
   }
 }

@@ -200,6 +200,31 @@ describe('page runtime', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('while a batch is out, sends the comments read meanwhile together, once it is answered', async () => {
+    life.abort();
+    for (const b of badges()) b.remove();
+    let release!: () => void;
+    answersHeld = new Promise((r) => (release = r));
+    sent = [];
+    life = new AbortController();
+    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+    const batches = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? [r.comments.map((c) => c.nativeId)] : []));
+    await vi.waitFor(() => expect(batches()).toHaveLength(1));
+    const list = document.querySelector('article')!.closest('[data-testid="cellInnerDiv"]')!.parentElement!;
+    for (const id of ['1850000000000000097', '1850000000000000098', '1850000000000000099']) {
+      const copy = list.querySelector('[data-testid="cellInnerDiv"]:nth-of-type(3)')!.cloneNode(true) as Element;
+      copy.querySelector('a[href*="/status/"]')!.setAttribute('href', `/jlmartin/status/${id}`);
+      list.append(copy);
+      // Each in a batch of the page's own, read in a slice of its own.
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    expect(batches()).toHaveLength(1);
+    release();
+    await vi.waitFor(() => expect(badges()).toHaveLength(8));
+    expect(batches()).toHaveLength(2);
+    expect(batches()[1]).toEqual(['1850000000000000097', '1850000000000000098', '1850000000000000099']);
+  });
+
   const openDialog = async (id: string) => {
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
     await settle();
