@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { escalationInput } from '../crisis/model';
 import { commentStatus, healthRecord } from '../db/model';
+import { COMMENTS_PER_MESSAGE } from '../platforms/comment-limits';
 import { extractedComment, platformId } from '../platforms/schema';
 import { sentimentResult } from '../sentiment/types';
 import { teamMirror } from '../team/state';
@@ -17,7 +18,7 @@ export const requests = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('cs:comments-seen'),
     threadUrl: url,
-    comments: z.array(extractedComment).max(500),
+    comments: z.array(extractedComment).max(COMMENTS_PER_MESSAGE),
   }),
   z.object({
     type: z.literal('cs:set-status'),

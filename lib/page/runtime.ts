@@ -5,7 +5,7 @@
  */
 import { translate, type UiLang } from '../i18n';
 import { INVALIDATED, isRefusal, type Send, type TransportStats } from '../messaging/send';
-import { COMMENT_LIMITS } from '../platforms/comment-limits';
+import { COMMENT_LIMITS, COMMENTS_PER_MESSAGE } from '../platforms/comment-limits';
 import { commentKey, type ExtractedComment, type PlatformAdapter } from '../platforms/types';
 import type { HealthProblem } from '../db/model';
 import { createBadge, type Answer, type BadgeView } from './badge';
@@ -52,7 +52,6 @@ export interface PageController {
   transportChanged(): void;
 }
 
-const SEND_CHUNK = 200;
 /**
  * A run of badges costs the page one reflow of everything below it, whatever its length. Scrolling
  * a 2,000-comment page to its end at 1,000 px a frame, Chromium's paint-property update (PrePaint)
@@ -329,13 +328,15 @@ function answered(opts: RuntimeOptions, session: Session, id: string, answer: An
     else session.views.delete(id);
   }
   if (answer?.team) session.team.set(id, answer.team);
-  const held = session.held.get(id) ?? { els: [] };
-  held.answer = answer ?? held.answer;
-  held.failure = failure;
-  const waiting = (session.waiting.get(id) ?? []).filter((el) => el.isConnected);
+  // Elements the page removed meanwhile are dropped when built (build) or when the page removes nodes (forgetRemoved).
+  const waiting = session.waiting.get(id) ?? [];
   session.waiting.delete(id);
-  held.els.push(...waiting);
-  if (held.els.length) session.held.set(id, held);
+  const held = session.held.get(id);
+  if (held) {
+    held.answer = answer ?? held.answer;
+    held.failure = failure;
+    held.els.push(...waiting);
+  } else if (waiting.length) session.held.set(id, { els: waiting, answer, failure });
   return waiting;
 }
 
@@ -426,8 +427,8 @@ function bounded(c: ExtractedComment): ExtractedComment {
 function flush(opts: RuntimeOptions, session: Session): void {
   if (session.signal.aborted || session.outbox.length === 0 || session.sending > 0) return;
   const batch = session.outbox.splice(0);
-  for (let i = 0; i < batch.length; i += SEND_CHUNK) {
-    const comments = batch.slice(i, i + SEND_CHUNK);
+  for (let i = 0; i < batch.length; i += COMMENTS_PER_MESSAGE) {
+    const comments = batch.slice(i, i + COMMENTS_PER_MESSAGE);
     session.sending++;
     opts
       .send({ type: 'cs:comments-seen', threadUrl: opts.document.location.href, comments })
