@@ -48,6 +48,18 @@ beforeEach(() => {
 });
 afterEach(() => life.abort());
 
+/** The page's runtime started again on the same page, the background's answers held until the returned function is called. */
+function restartWithAnswersHeld(): () => void {
+  life.abort();
+  for (const b of badges()) b.remove();
+  let release!: () => void;
+  answersHeld = new Promise((r) => (release = r));
+  sent = [];
+  life = new AbortController();
+  runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+  return release;
+}
+
 describe('page runtime', () => {
   it('badges every comment once, in its action bar, with the sentiment the background answered', async () => {
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
@@ -61,13 +73,7 @@ describe('page runtime', () => {
   });
 
   it('badges each comment once when the page hands its node over again before the answer comes back', async () => {
-    life.abort();
-    for (const b of badges()) b.remove();
-    let release!: () => void;
-    answersHeld = new Promise((r) => (release = r));
-    sent = [];
-    life = new AbortController();
-    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+    const release = restartWithAnswersHeld();
     const seenCount = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? r.comments : [])).length;
     await vi.waitFor(() => expect(seenCount()).toBe(5));
     // A re-render moves a waiting comment's node: the observer hands it over again.
@@ -201,13 +207,7 @@ describe('page runtime', () => {
   });
 
   it('while a batch is out, sends the comments read meanwhile together, once it is answered', async () => {
-    life.abort();
-    for (const b of badges()) b.remove();
-    let release!: () => void;
-    answersHeld = new Promise((r) => (release = r));
-    sent = [];
-    life = new AbortController();
-    runPage({ adapter: xAdapter, document, signal: life.signal, onLocationChange: (cb) => (navigate = cb), send, lang: 'fr', settleMs: 100, voiceEnabled: () => true });
+    const release = restartWithAnswersHeld();
     const batches = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? [r.comments.map((c) => c.nativeId)] : []));
     await vi.waitFor(() => expect(batches()).toHaveLength(1));
     const list = document.querySelector('article')!.closest('[data-testid="cellInnerDiv"]')!.parentElement!;
