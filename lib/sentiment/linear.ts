@@ -1,6 +1,6 @@
 /**
  * A sparse linear model stored compactly: hashed feature ids (sorted, delta- and varint-encoded)
- * and int8 weights (one per class), both base64. Loaded into an open-addressing table for lookups
+ * and int8 weights (one per class, or one per class but an implicit all-zero one), both base64. Loaded into an open-addressing table for lookups
  * that keeps each key beside its weights.
  */
 export const HASH_BITS = 22;
@@ -12,7 +12,14 @@ export interface PackedLinear {
   scale: number;
   bias: number[];
   keys: string;
+  /** Per key, one int8 weight for each class but `implicit`. */
   weights: string;
+  /**
+   * A class whose weights are all 0, so not stored: a softmax model's class scores can all be
+   * shifted by the same amount per feature without changing its probabilities, so one class's
+   * weights can be subtracted from every class's (the bias keeps them all).
+   */
+  implicit?: number;
 }
 
 export class LinearModel {
@@ -39,12 +46,14 @@ export class LinearModel {
     this.scale = packed.scale;
     this.bias = Float32Array.from(packed.bias);
     this.sums = new Float64Array(k);
+    const implicit = packed.implicit ?? -1;
+    const stored = implicit >= 0 ? k - 1 : k;
     for (let i = 0; i < keys.length; i++) {
       let s = slotOf(keys[i]!, this.mask);
       while (this.slots[s * this.stride] !== -1) s = (s + 1) & this.mask;
       const at = s * this.stride;
       this.slots[at] = keys[i]!;
-      for (let c = 0; c < k; c++) this.slots[at + 1 + (c >> 2)]! |= q[i * k + c]! << (8 * (c & 3));
+      for (let c = 0, j = i * stored; c < k; c++) if (c !== implicit) this.slots[at + 1 + (c >> 2)]! |= q[j++]! << (8 * (c & 3));
     }
   }
 

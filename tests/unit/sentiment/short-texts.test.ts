@@ -37,6 +37,7 @@ const french: [string, Label][] = [
   ['quelle galère', 'negative'],
   ['ça ne marche pas', 'negative'],
   ['Merci pour rien 🙄', 'negative'],
+  ['plus jamais chez vous', 'negative'],
   ['Bravo, encore un retard 🙄', 'negative'],
   ['vous livrez le dimanche ?', 'neutral'],
   ['quel est le prix ?', 'neutral'],
@@ -66,6 +67,7 @@ const english: [string, Label][] = [
   ['not happy', 'negative'],
   ['so disappointed', 'negative'],
   ['awful customer service', 'negative'],
+  ['very rude staff', 'negative'],
   ['my order never arrived', 'negative'],
   ['great, another delay 🙄', 'negative'],
   ['ok', 'neutral'],
@@ -106,11 +108,9 @@ const others: [string, Label][] = [
  */
 const knownMisses: [string, Label][] = [
   ['je peux changer mon adresse de livraison ?', 'neutral'],
-  ['plus jamais chez vous', 'negative'],
   ['à quelle heure ouvrez-vous ?', 'neutral'],
   ['you guys rock', 'positive'],
   ['highly recommend', 'positive'],
-  ['very rude staff', 'negative'],
   ['never again', 'negative'],
 ];
 
