@@ -7,7 +7,7 @@ import { publishPageState } from '../../lib/background/page-state';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from '../../lib/background/retention';
 import type { Incident } from '../../lib/crisis/model';
 import { getDb } from '../../lib/db';
-import { seedDefaults } from '../../lib/db/seed';
+import { seedDefaults, seedIfIncomplete } from '../../lib/db/seed';
 import { createDispatcher } from '../../lib/messaging/handle';
 import { loadInstanceHosts } from '../../lib/platforms/mastodon/hosts';
 import { createInstances } from '../../lib/platforms/mastodon/instances';
@@ -37,6 +37,12 @@ export default defineBackground(() => {
     },
     retryWebhook: (id: string) => crisis.webhooks.retry(id),
   };
+  // The built-in voice packs and starter templates again on a start after an install whose seeding
+  // the browser cut short (it stops the worker when it likes): messages wait for that, so that the
+  // first voice check after such a start has its packs.
+  const seeded = seedIfIncomplete(db)
+    .then((done) => (done ? publishPageState(db) : undefined))
+    .catch((err: unknown) => console.error('[vigie] built-in packs and starter templates not stored', err));
   const dispatch = createDispatcher(
     createHandlers({
       db,
@@ -50,7 +56,7 @@ export default defineBackground(() => {
     }),
     browser.runtime.id,
     browser.runtime.getURL('/'),
-    { ready: () => loadInstanceHosts() },
+    { ready: () => Promise.all([loadInstanceHosts(), seeded]).then(() => undefined) },
   );
   const mastodon = createInstances(browser);
 

@@ -125,6 +125,43 @@ describe('the reply box while the worker keeps stopping', () => {
   }, 90_000);
 });
 
+describe('a start after an install the browser cut short', () => {
+  it('stores the built-in voice packs that are missing before it answers, and the reply box flags a typo again', async () => {
+    // The worker stopped during the install's seeding: no pack was stored (the install's own seeding done first).
+    const packs = (clear: boolean) =>
+      ext.worker.evaluate(
+        (clear) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('vigie');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('voicePacks', 'readwrite');
+              if (clear) tx.objectStore('voicePacks').clear();
+              const count = tx.objectStore('voicePacks').count();
+              tx.oncomplete = () => (open.result.close(), resolve(count.result));
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        clear,
+      );
+    await expect.poll(() => packs(false), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    expect(await packs(true)).toBe(0);
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.goto('https://x.com/marie_dpt/status/1850000000000000002');
+    await expect.poll(() => page.locator('vigie-composer-bar').count(), { timeout: 15_000 }).toBe(1);
+    await page.locator('[data-testid="tweetTextarea_0"]').click();
+    await page.keyboard.type('@marie_dpt Merci pour votre messsage, nous regardons votre commande. #SAV');
+    const summary = page.locator('vigie-composer-bar [data-action="voice-summary"]');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('ok');
+    await summary.click();
+    await expect.poll(() => page.locator('vigie-composer-bar .panel .finding[data-rule="fr.spelling"]').count(), { timeout: 20_000 }).toBe(1);
+    await page.close();
+  }, 60_000);
+});
+
 describe('an extension updated under an open tab', () => {
   it('a tab that already runs the current script keeps it: the background, starting scripts after an install, asks first', async () => {
     const page = await ext.context.newPage();
