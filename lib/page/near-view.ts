@@ -10,8 +10,8 @@ export interface NearView {
 }
 
 /**
- * `onNear` gets, in one batch once a look at the scroll found no fling, the watched elements near the
- * screen; each is then forgotten.
+ * `onNear` gets, once a look at the scroll found no fling, the watched elements near the screen (those
+ * that arrived near, then the others, a call each); each is then forgotten.
  * `arrived`: they were already near when first watched (answers landing on what the screen shows),
  * rather than brought near later by a scroll.
  */

@@ -63,6 +63,11 @@ export interface PageController {
  * look past (no scrollMargin), are there when it is scrolled.
  */
 const BUILD_AHEAD = 100;
+/**
+ * Batches out longer than this no longer hold the next one back: an answer that never comes, or a
+ * sender in its backoff while the background restarts (up to 18 s), would hold every comment read after.
+ */
+const HOLD_MAX_MS = 2_000;
 const ARRIVAL_AHEAD = 10;
 const MAX_INCOMPLETE = 500;
 /** Long enough for a comment's content to load; an ad or a deleted post stops costing a read on every mutation. */
@@ -91,6 +96,9 @@ interface Session {
   outbox: ExtractedComment[];
   /** Batches sent and not yet answered: the outbox fills meanwhile and goes as one batch after them. */
   sending: number;
+  /** When the last batch went, and the timer that sends what waits once they have been out too long. */
+  sentAt: number;
+  holdTimer?: ReturnType<typeof setTimeout>;
   composers: ComposerHandle[];
   lastComposer?: ComposerHandle;
   /** Extraction threw: the adapter no longer understands this markup. */
@@ -154,7 +162,7 @@ export function runPage(opts: RuntimeOptions): PageController {
 
 function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Reported): Session {
   const { adapter, document: doc } = opts;
-  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els, arrived) => build(opts, session, els, arrived), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], sending: 0, failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
+  const session: Session = { signal, done: new WeakMap(), views: new Map(), waiting: new Map(), held: new Map(), near: (opts.nearView ?? everywhere)((els, arrived) => build(opts, session, els, arrived), signal), comments: new Map(), incomplete: new Set(), firstTried: new WeakMap(), outbox: [], sending: 0, sentAt: 0, failures: 0, composers: [], team: new Map(), failed: new Map(), retryMs: RETRY_FIRST_MS };
   // The batch of badges from one slice goes to the background at the end of that slice.
   const queue = createIdleQueue<Element>((el) => processComment(opts, session, el), signal, () => flush(opts, session));
 
@@ -222,6 +230,7 @@ function startSession(opts: RuntimeOptions, signal: AbortSignal, reported: Repor
   signal.addEventListener('abort', () => {
     clearTimeout(session.healthTimer);
     clearTimeout(session.retryTimer);
+    clearTimeout(session.holdTimer);
   });
   return session;
 }
@@ -328,8 +337,8 @@ function answered(opts: RuntimeOptions, session: Session, id: string, answer: An
     else session.views.delete(id);
   }
   if (answer?.team) session.team.set(id, answer.team);
-  // Elements the page removed meanwhile are dropped when built (build) or when the page removes nodes (forgetRemoved).
-  const waiting = session.waiting.get(id) ?? [];
+  // One the page removed before its answer came is no longer the page's: forgetRemoved has already run for it.
+  const waiting = (session.waiting.get(id) ?? []).filter((el) => el.isConnected);
   session.waiting.delete(id);
   const held = session.held.get(id);
   if (held) {
@@ -425,7 +434,18 @@ function bounded(c: ExtractedComment): ExtractedComment {
  * comments every frame or two.
  */
 function flush(opts: RuntimeOptions, session: Session): void {
-  if (session.signal.aborted || session.outbox.length === 0 || session.sending > 0) return;
+  if (session.signal.aborted || session.outbox.length === 0) return;
+  const heldFor = performance.now() - session.sentAt;
+  if (session.sending > 0 && heldFor < HOLD_MAX_MS) {
+    session.holdTimer ??= setTimeout(() => {
+      session.holdTimer = undefined;
+      flush(opts, session);
+    }, HOLD_MAX_MS - heldFor);
+    return;
+  }
+  clearTimeout(session.holdTimer);
+  session.holdTimer = undefined;
+  session.sentAt = performance.now();
   const batch = session.outbox.splice(0);
   for (let i = 0; i < batch.length; i += COMMENTS_PER_MESSAGE) {
     const comments = batch.slice(i, i + COMMENTS_PER_MESSAGE);
@@ -518,7 +538,7 @@ function escalate(opts: RuntimeOptions, session: Session, id: string): void {
   });
 }
 
-/** Only comments this page shows are kept: the background tells every tab about every comment it syncs. */
+/** Only comments this page read are kept: the background tells every tab about every comment it syncs. */
 function showTeam(session: Session, id: string, team: TeamView): void {
   if (!session.comments.has(id)) return;
   session.team.set(id, team);

@@ -225,6 +225,19 @@ describe('page runtime', () => {
     expect(batches()[1]).toEqual(['1850000000000000097', '1850000000000000098', '1850000000000000099']);
   });
 
+  it('a batch whose answer does not come holds the next one back for 2 s at most', async () => {
+    restartWithAnswersHeld();
+    const batches = () => sent.flatMap((r) => (r.type === 'cs:comments-seen' ? [r.comments.map((c) => c.nativeId)] : []));
+    await vi.waitFor(() => expect(batches()).toHaveLength(1));
+    const list = document.querySelector('article')!.closest('[data-testid="cellInnerDiv"]')!.parentElement!;
+    const copy = list.querySelector('[data-testid="cellInnerDiv"]:nth-of-type(3)')!.cloneNode(true) as Element;
+    copy.querySelector('a[href*="/status/"]')!.setAttribute('href', '/jlmartin/status/1850000000000000097');
+    list.append(copy);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(batches()).toHaveLength(1);
+    await vi.waitFor(() => expect(batches()).toEqual([expect.any(Array), ['1850000000000000097']]), { timeout: 2500 });
+  }, 10_000);
+
   const openDialog = async (id: string) => {
     await vi.waitFor(() => expect(badges()).toHaveLength(5));
     await settle();
