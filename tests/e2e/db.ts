@@ -6,7 +6,7 @@
 import type { Page, Worker } from 'playwright-core';
 
 type Realm = Page | Worker;
-type Op = { kind: 'all'; store: string } | { kind: 'get'; store: string; key: string } | { kind: 'count'; stores: string[] } | { kind: 'patch'; store: string; key: string; patch: Record<string, unknown> };
+type Op = { kind: 'all'; store: string } | { kind: 'get'; store: string; key: string } | { kind: 'count'; stores: string[] } | { kind: 'patch'; store: string; key: string; patch: Record<string, unknown> } | { kind: 'clear'; store: string };
 
 function run<T>(realm: Realm, op: Op): Promise<T> {
   // Page and Worker share evaluate's signature; TypeScript cannot call it on their union.
@@ -16,7 +16,7 @@ function run<T>(realm: Realm, op: Op): Promise<T> {
       if (o.kind === 'all') return [];
       if (o.kind === 'count') return o.stores.map(() => 0);
       if (o.kind === 'get') return undefined;
-      throw new Error('no database to patch');
+      throw new Error(`no database to ${o.kind}`);
     }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('vigie');
@@ -36,6 +36,7 @@ function run<T>(realm: Realm, op: Op): Promise<T> {
         return await Promise.all(o.stores.map((s) => done(tx.objectStore(s).count())));
       }
       const store = db.transaction(o.store, 'readwrite').objectStore(o.store);
+      if (o.kind === 'clear') return await done(store.clear());
       const row = await done(store.get(o.key));
       if (!row) throw new Error(`no ${o.store} row ${o.key}`);
       return await done(store.put({ ...row, ...o.patch }));
@@ -49,3 +50,5 @@ export const dbRows = <T>(realm: Realm, store: string) => run<T[]>(realm, { kind
 export const dbRow = <T>(realm: Realm, store: string, key: string) => run<T | undefined>(realm, { kind: 'get', store, key });
 export const dbCounts = (realm: Realm, stores: string[]) => run<number[]>(realm, { kind: 'count', stores });
 export const dbPatch = (realm: Realm, store: string, key: string, patch: Record<string, unknown>) => run<unknown>(realm, { kind: 'patch', store, key, patch }).then(() => undefined);
+/** Empties one store, as a cut-short install or a lost write would leave it. */
+export const dbClear = (realm: Realm, store: string) => run<unknown>(realm, { kind: 'clear', store }).then(() => undefined);

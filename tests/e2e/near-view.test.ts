@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticTimeline } from '../../bench/lib/x-page';
 import { launchExtension, withinReach, type Extension } from './harness';
-import { dbRows } from './db';
+import { dbCounts } from './db';
 
 const N = 2000;
 const TWEET = 'article[data-testid="tweet"]';
@@ -18,13 +18,7 @@ afterAll(async () => {
   await ext?.close();
 });
 
-async function storedRows(): Promise<number> {
-  const tab = await ext.context.newPage();
-  await tab.goto(`chrome-extension://${ext.id}/manifest.json`);
-  const n = (await dbRows(tab, 'comments')).length;
-  await tab.close();
-  return n;
-}
+const storedRows = async () => (await dbCounts(ext.worker, ['comments']))[0]!;
 
 describe('badges within reach of the screen', () => {
   it('a fling down a long page builds no badge for the comments it passes; where it slows, the screen’s comments are badged', async () => {

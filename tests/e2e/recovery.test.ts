@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { staticTimeline } from '../../bench/lib/x-page';
 import { editorModelText, extensionPath, launchExtension, openExtensionPage, scrollThrough, withinReach, type Extension } from './harness';
-import { dbRows } from './db';
+import { dbClear, dbCounts, dbRows } from './db';
 
 const N = 2000;
 const BADGED = 'vigie-badge[data-vigie-sentiment]';
@@ -128,24 +128,10 @@ describe('the reply box while the worker keeps stopping', () => {
 describe('a start after an install the browser cut short', () => {
   it('stores the built-in voice packs that are missing before it answers, and the reply box flags a typo again', async () => {
     // The worker stopped during the install's seeding: no pack was stored (the install's own seeding done first).
-    const packs = (clear: boolean) =>
-      ext.worker.evaluate(
-        (clear) =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('vigie');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('voicePacks', 'readwrite');
-              if (clear) tx.objectStore('voicePacks').clear();
-              const count = tx.objectStore('voicePacks').count();
-              tx.oncomplete = () => (open.result.close(), resolve(count.result));
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        clear,
-      );
-    await expect.poll(() => packs(false), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
-    expect(await packs(true)).toBe(0);
+    const packs = async () => (await dbCounts(ext.worker, ['voicePacks']))[0];
+    await expect.poll(packs, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await dbClear(ext.worker, 'voicePacks');
+    expect(await packs()).toBe(0);
     const page = await ext.context.newPage();
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
