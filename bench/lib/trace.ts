@@ -10,19 +10,22 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event: its duration minus the time the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[]; frame?: string } & Record<string, unknown> } & Record<string, unknown>;
 }
 
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
+const TIMELINE = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+const CATEGORIES = [...TIMELINE, 'disabled-by-default-v8.cpu_profiler'];
 
-/** Records a trace around `during` in the session's browser. */
-export async function traceDuring(session: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
+/** Records a trace around `during` in the session's browser; `profile: false` leaves V8's sampling profiler off (less overhead). */
+export async function traceDuring(session: CDPSession, during: () => Promise<void>, { profile = true } = {}): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', { traceConfig: { includedCategories: profile ? CATEGORIES : TIMELINE, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
   try {
     await during();
   } finally {
@@ -43,6 +46,13 @@ const ms = (us: number) => Math.round(us / 10) / 100;
 export interface OriginTime {
   /** Main-thread time in scripts of the origin: outermost slices only, nested ones are not counted twice. */
   totalMs: number;
+  /**
+   * The same slices' thread CPU time: the work itself. On a machine with fewer cores than busy
+   * threads, the wall time also holds the time the page's thread waited for a core while the
+   * extension's background classified the same comments, the browser stored them, or anything else ran.
+   * Where the trace gives no thread time for a slice, its wall time counts: never less than the work.
+   */
+  cpuMs: number;
   /** Number of top-level tasks that ran some of the origin's script. */
   tasks: number;
   /** The task with the most of the origin's script: that script time and the whole task's length. */
@@ -91,6 +101,7 @@ export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
   const longestTask = Math.max(0, ...ranked.map((t) => t.task));
   return {
     totalMs: ms(outermost.reduce((sum, e) => sum + e.dur!, 0)),
+    cpuMs: ms(outermost.reduce((sum, e) => sum + (e.tdur ?? e.dur!), 0)),
     tasks: perTask.size,
     longestScriptMs: ms(ranked[0]?.script ?? 0),
     longestTaskMs: ms(longestTask),
@@ -98,6 +109,45 @@ export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
     longest: (ranked[0]?.slices ?? []).map((e) => `${e.name} ${String(e.args?.data?.functionName ?? '')} ${ms(e.dur!)}`.replace(/\s+/g, ' ')),
     byEvent: Object.fromEntries(Object.entries(byEvent).map(([k, v]) => [k, ms(v)])),
   };
+}
+
+/** Blink's script entry points: every run of script on a thread is inside one of these. */
+const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule']);
+
+export interface PageScript {
+  /** Script on the main thread of the page at `url`, every origin's: outermost slices, wall and thread CPU time. */
+  wallMs: number;
+  cpuMs: number;
+  /** The part of it whose script URL starts with the prefix (the content script). */
+  originWallMs: number;
+  originCpuMs: number;
+}
+
+/**
+ * The script run on the main thread of the page loaded at `url`, and the share of one origin in it,
+ * from the same trace: a ratio that another run's speed cannot move.
+ */
+export function pageScript(events: TraceEvent[], url: string, prefix: string): PageScript {
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const frames = (started?.args?.data?.frames ?? []) as { url?: string; processId?: number }[];
+  const pid = frames.find((f) => f.url === url)?.processId;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  if (!main) throw new Error(`no renderer main thread for ${url} in the trace`);
+  const slices = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && SCRIPT.has(e.name) && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let end = 0;
+  const out = { wallMs: 0, cpuMs: 0, originWallMs: 0, originCpuMs: 0 };
+  for (const e of slices) {
+    if (e.ts < end) continue;
+    end = e.ts + e.dur!;
+    const cpu = e.tdur ?? e.dur!;
+    out.wallMs += e.dur!;
+    out.cpuMs += cpu;
+    if (scriptUrl(e)?.startsWith(prefix)) {
+      out.originWallMs += e.dur!;
+      out.originCpuMs += cpu;
+    }
+  }
+  return { wallMs: ms(out.wallMs), cpuMs: ms(out.cpuMs), originWallMs: ms(out.originWallMs), originCpuMs: ms(out.originCpuMs) };
 }
 
 /** The outermost task of a thread (sorted by start) that contains `e`. */
