@@ -17,15 +17,14 @@ export interface TraceEvent {
   args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[]; frame?: string } & Record<string, unknown> } & Record<string, unknown>;
 }
 
-const TIMELINE = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
-const CATEGORIES = [...TIMELINE, 'disabled-by-default-v8.cpu_profiler'];
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
-/** Records a trace around `during` in the session's browser; `profile: false` leaves V8's sampling profiler off (less overhead). */
-export async function traceDuring(session: CDPSession, during: () => Promise<void>, { profile = true } = {}): Promise<TraceEvent[]> {
+/** Records a trace around `during` in the session's browser. */
+export async function traceDuring(session: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: profile ? CATEGORIES : TIMELINE, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
   try {
     await during();
   } finally {
@@ -44,7 +43,10 @@ function scriptUrl(e: TraceEvent): string | undefined {
 const ms = (us: number) => Math.round(us / 10) / 100;
 
 export interface OriginTime {
-  /** Main-thread time in scripts of the origin: outermost slices only, nested ones are not counted twice. */
+  /**
+   * Main-thread time in scripts of the origin: outermost slices only, nested ones are not counted
+   * twice, and the origin's share of the microtask runs (see ownShare).
+   */
   totalMs: number;
   /**
    * The same slices' thread CPU time: the work itself. On a machine with fewer cores than busy
@@ -53,6 +55,9 @@ export interface OriginTime {
    * Where the trace gives no thread time for a slice, its wall time counts: never less than the work.
    */
   cpuMs: number;
+  /** The part of both that ran in microtasks (promise continuations: what follows an await, answers from the background). */
+  microtaskMs: number;
+  microtaskCpuMs: number;
   /** Number of top-level tasks that ran some of the origin's script. */
   tasks: number;
   /** The task with the most of the origin's script: that script time and the whole task's length. */
@@ -62,23 +67,105 @@ export interface OriginTime {
   topTasksMs: number[];
   /** What ran in the task with the most of the origin's script: event, callback name and milliseconds. */
   longest: string[];
-  /** Which trace events carried the time (FunctionCall, EvaluateScript, v8.compile...). */
+  /** Which trace events carried the time (FunctionCall, EvaluateScript, RunMicrotasks...). */
   byEvent: Record<string, number>;
+}
+
+/** Blink's script entry points: every run of script on a thread is inside one of these. */
+const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks']);
+
+/** A thread's profiler samples: when each was taken and whether a function of the origin was on its stack. */
+type Samples = { ts: Float64Array; own: Uint8Array };
+
+type ProfileNode = { id: number; parent?: number; callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number } };
+type ProfileChunkData = { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
+const profileId = (e: TraceEvent) => `${e.pid}:${(e as unknown as { id: string }).id}`;
+
+/** The V8 profiler's samples in the trace, by `pid:tid`, with whether each has a function of the origin on its stack. */
+function samplesBy(events: TraceEvent[], prefix: string): Map<string, Samples> {
+  const chunksOf = new Map<string, TraceEvent[]>();
+  for (const e of events) if (e.name === 'ProfileChunk') chunksOf.set(profileId(e), [...(chunksOf.get(profileId(e)) ?? []), e]);
+  const out = new Map<string, Samples>();
+  for (const profile of events) {
+    if (profile.name !== 'Profile') continue;
+    const nodes = new Map<number, ProfileNode>();
+    const owns = new Map<number, boolean>();
+    const isOwn = (id: number): boolean => {
+      let own = owns.get(id);
+      if (own === undefined) {
+        const n = nodes.get(id);
+        own = !!n && ((n.callFrame.url ?? '').startsWith(prefix) || (n.parent !== undefined && isOwn(n.parent)));
+        owns.set(id, own);
+      }
+      return own;
+    };
+    const ts: number[] = [];
+    const own: number[] = [];
+    let t = (profile.args?.data as { startTime?: number } | undefined)?.startTime ?? profile.ts;
+    for (const chunk of (chunksOf.get(profileId(profile)) ?? []).sort((x, y) => x.ts - y.ts)) {
+      const data = chunk.args?.data as ProfileChunkData | undefined;
+      for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+      (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
+        t += data?.timeDeltas?.[i] ?? 0;
+        ts.push(t);
+        own.push(isOwn(id) ? 1 : 0);
+      });
+    }
+    out.set(`${profile.pid}:${profile.tid}`, { ts: Float64Array.from(ts), own: Uint8Array.from(own) });
+  }
+  return out;
+}
+
+/**
+ * How much of a slice is the origin's: all of it when it runs the origin's script; for a microtask
+ * run, which names no script (the continuations of every world's promises run in one: in a content
+ * script, all that follows an await, the background's answers among them), the share of the
+ * profiler's samples in it that have a function of the origin on their stack. A run too short to be
+ * sampled counts for nothing, and so do all of them in a trace without the profiler.
+ */
+function ownShare(e: TraceEvent, prefix: string, samples: Samples | undefined): number {
+  if (e.name !== 'RunMicrotasks') return scriptUrl(e)?.startsWith(prefix) ? 1 : 0;
+  if (!samples) return 0;
+  let lo = 0;
+  let hi = samples.ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (samples.ts[mid]! < e.ts) lo = mid + 1;
+    else hi = mid;
+  }
+  let all = 0;
+  let own = 0;
+  for (let i = lo; i < samples.ts.length && samples.ts[i]! <= e.ts + e.dur!; i++) {
+    all++;
+    own += samples.own[i]!;
+  }
+  return all ? own / all : 0;
+}
+
+type Slice = { e: TraceEvent; share: number };
+
+/** The outermost script slices of the threads `keep` accepts, each with the origin's share of it. */
+function scriptSlices(events: TraceEvent[], prefix: string, keep: (e: TraceEvent) => boolean): Slice[] {
+  const samples = samplesBy(events, prefix);
+  const candidates = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && SCRIPT.has(e.name) && keep(e)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const out: Slice[] = [];
+  const openBy = new Map<string, TraceEvent>();
+  for (const e of candidates) {
+    const thread = `${e.pid}:${e.tid}`;
+    const open = openBy.get(thread);
+    if (open && e.ts < open.ts + open.dur!) continue;
+    openBy.set(thread, e);
+    out.push({ e, share: ownShare(e, prefix, samples.get(thread)) });
+  }
+  return out;
 }
 
 /** Main-thread time of the scripts whose URL starts with `prefix`, grouped into the renderer's top-level tasks. */
 export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const own = complete.filter((e) => scriptUrl(e)?.startsWith(prefix)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const outermost: TraceEvent[] = [];
-  const openBy = new Map<string, TraceEvent>();
-  for (const e of own) {
-    const thread = `${e.pid}:${e.tid}`;
-    const open = openBy.get(thread);
-    if (open && e.ts < open.ts + open.dur!) continue;
-    openBy.set(thread, e);
-    outermost.push(e);
-  }
+  // The threads where the origin's script ran: its microtask runs are looked for there only.
+  const threads = new Set(complete.filter((e) => scriptUrl(e)?.startsWith(prefix)).map((e) => `${e.pid}:${e.tid}`));
+  const slices = scriptSlices(events, prefix, (e) => threads.has(`${e.pid}:${e.tid}`)).filter((s) => s.share > 0);
   const tasksBy = new Map<string, TraceEvent[]>();
   for (const t of complete) {
     if (t.name !== 'RunTask' && t.name !== 'ThreadControllerImpl::RunTask') continue;
@@ -86,39 +173,48 @@ export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
     tasksBy.set(thread, [...(tasksBy.get(thread) ?? []), t]);
   }
   for (const list of tasksBy.values()) list.sort((a, b) => a.ts - b.ts);
-  const perTask = new Map<TraceEvent | TraceEvent['ts'], { script: number; task: number; slices: TraceEvent[] }>();
+  const perTask = new Map<TraceEvent | TraceEvent['ts'], { script: number; task: number; slices: Slice[] }>();
   const byEvent: Record<string, number> = {};
-  for (const e of outermost) {
-    byEvent[e.name] = (byEvent[e.name] ?? 0) + e.dur!;
+  const sum = { wall: 0, cpu: 0, microWall: 0, microCpu: 0 };
+  for (const slice of slices) {
+    const { e, share } = slice;
+    const wall = e.dur! * share;
+    const cpu = (e.tdur ?? e.dur!) * share;
+    sum.wall += wall;
+    sum.cpu += cpu;
+    if (e.name === 'RunMicrotasks') {
+      sum.microWall += wall;
+      sum.microCpu += cpu;
+    }
+    byEvent[e.name] = (byEvent[e.name] ?? 0) + wall;
     const task = enclosing(tasksBy.get(`${e.pid}:${e.tid}`) ?? [], e);
     const key = task ?? e.ts;
     const entry = perTask.get(key) ?? { script: 0, task: task?.dur ?? e.dur!, slices: [] };
-    entry.script += e.dur!;
-    entry.slices.push(e);
+    entry.script += wall;
+    entry.slices.push(slice);
     perTask.set(key, entry);
   }
   const ranked = [...perTask.values()].sort((a, b) => b.script - a.script);
   const longestTask = Math.max(0, ...ranked.map((t) => t.task));
   return {
-    totalMs: ms(outermost.reduce((sum, e) => sum + e.dur!, 0)),
-    cpuMs: ms(outermost.reduce((sum, e) => sum + (e.tdur ?? e.dur!), 0)),
+    totalMs: ms(sum.wall),
+    cpuMs: ms(sum.cpu),
+    microtaskMs: ms(sum.microWall),
+    microtaskCpuMs: ms(sum.microCpu),
     tasks: perTask.size,
     longestScriptMs: ms(ranked[0]?.script ?? 0),
     longestTaskMs: ms(longestTask),
     topTasksMs: ranked.slice(0, 5).map((t) => ms(t.script)),
-    longest: (ranked[0]?.slices ?? []).map((e) => `${e.name} ${String(e.args?.data?.functionName ?? '')} ${ms(e.dur!)}`.replace(/\s+/g, ' ')),
+    longest: (ranked[0]?.slices ?? []).map(({ e, share }) => `${e.name} ${String(e.args?.data?.functionName ?? '')} ${ms(e.dur! * share)}`.replace(/\s+/g, ' ')),
     byEvent: Object.fromEntries(Object.entries(byEvent).map(([k, v]) => [k, ms(v)])),
   };
 }
 
-/** Blink's script entry points: every run of script on a thread is inside one of these. */
-const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule']);
-
 export interface PageScript {
-  /** Script on the main thread of the page at `url`, every origin's: outermost slices, wall and thread CPU time. */
+  /** Script on the main thread of the page at `url`, every world's: outermost slices, wall and thread CPU time. */
   wallMs: number;
   cpuMs: number;
-  /** The part of it whose script URL starts with the prefix (the content script). */
+  /** The origin's part of it (the content script), microtask runs shared out by their samples. */
   originWallMs: number;
   originCpuMs: number;
 }
@@ -133,19 +229,13 @@ export function pageScript(events: TraceEvent[], url: string, prefix: string): P
   const pid = frames.find((f) => f.url === url)?.processId;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
   if (!main) throw new Error(`no renderer main thread for ${url} in the trace`);
-  const slices = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && SCRIPT.has(e.name) && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  let end = 0;
   const out = { wallMs: 0, cpuMs: 0, originWallMs: 0, originCpuMs: 0 };
-  for (const e of slices) {
-    if (e.ts < end) continue;
-    end = e.ts + e.dur!;
+  for (const { e, share } of scriptSlices(events, prefix, (e) => e.pid === main.pid && e.tid === main.tid)) {
     const cpu = e.tdur ?? e.dur!;
     out.wallMs += e.dur!;
     out.cpuMs += cpu;
-    if (scriptUrl(e)?.startsWith(prefix)) {
-      out.originWallMs += e.dur!;
-      out.originCpuMs += cpu;
-    }
+    out.originWallMs += e.dur! * share;
+    out.originCpuMs += cpu * share;
   }
   return { wallMs: ms(out.wallMs), cpuMs: ms(out.cpuMs), originWallMs: ms(out.originWallMs), originCpuMs: ms(out.originCpuMs) };
 }
@@ -185,12 +275,6 @@ export function metricsDelta(before: Record<string, number>, after: Record<strin
   return { scriptMs: d('ScriptDuration'), taskMs: d('TaskDuration'), layoutMs: d('LayoutDuration'), styleMs: d('RecalcStyleDuration') };
 }
 
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number };
-}
-
 /**
  * Where the origin's time went, from the V8 sampling profiler recorded in the same trace: each
  * sample is charged to the innermost function of the origin on its stack (so the DOM calls and
@@ -201,8 +285,8 @@ export function hotFunctions(events: TraceEvent[], prefix: string, limit = 8): {
   const samples: { key: string; dt: number }[] = [];
   for (const e of events) {
     if (e.name !== 'ProfileChunk') continue;
-    const data = e.args?.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
-    const profile = `${e.pid}:${(e as unknown as { id: string }).id}`;
+    const data = e.args?.data as ProfileChunkData | undefined;
+    const profile = profileId(e);
     for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(`${profile}:${n.id}`, n);
     const ids = data?.cpuProfile?.samples ?? [];
     ids.forEach((id, i) => samples.push({ key: `${profile}:${id}`, dt: data?.timeDeltas?.[i + 1] ?? data?.timeDeltas?.[i] ?? 0 }));

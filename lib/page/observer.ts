@@ -1,3 +1,5 @@
+import { ELEMENT } from '../platforms/dom';
+
 /**
  * One MutationObserver per root, batched: added subtrees are collected and handed over on idle time.
  * A huge batch (a page swap, a long infinite-scroll chunk) becomes one full rescan instead of
@@ -24,18 +26,20 @@ export function observeAdded(root: Node, signal: AbortSignal, onAdded: (roots: P
     if (anyRemoved) onRemoved?.();
   };
 
+  // Indexed loops and the node type as a number: from a content script's world each property read
+  // and each iterator step crosses into the DOM, for every node an infinite scroll adds.
   const observer = new MutationObserver((records) => {
-    if (onRemoved && !removed) removed = records.some((r) => r.removedNodes.length > 0);
-    if (!rescan) {
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (node.nodeType === Node.ELEMENT_NODE && !(node as Element).localName.startsWith('vigie-')) batch.add(node as Element);
-        }
-        if (batch.size > FULL_RESCAN_AFTER) {
-          rescan = true;
-          batch.clear();
-          break;
-        }
+    const n = records.length;
+    if (onRemoved) for (let i = 0; i < n && !removed; i++) removed = records[i]!.removedNodes.length > 0;
+    for (let i = 0; i < n && !rescan; i++) {
+      const added = records[i]!.addedNodes;
+      for (let j = 0, m = added.length; j < m; j++) {
+        const node = added[j]!;
+        if (node.nodeType === ELEMENT && !(node as Element).localName.startsWith('vigie-')) batch.add(node as Element);
+      }
+      if (batch.size > FULL_RESCAN_AFTER) {
+        rescan = true;
+        batch.clear();
       }
     }
     timer ??= setTimeout(flush, 50);

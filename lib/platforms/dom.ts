@@ -8,7 +8,7 @@ export function queryAllIncludingSelf(root: ParentNode, selector: string): Eleme
 }
 
 // Node type numbers, not the Node global: the command line runs adapters on a DOM without globals.
-const ELEMENT = 1;
+export const ELEMENT = 1;
 export const TEXT_NODE = 3;
 /** Node.DOCUMENT_POSITION_PRECEDING and _FOLLOWING, for compareDocumentPosition. */
 export const PRECEDING = 2;
