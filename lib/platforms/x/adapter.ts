@@ -6,6 +6,19 @@ import { adLabels, selectors } from './selectors';
 
 const HANDLE = /^@\w{1,15}$/;
 
+/** The account in a permalink, /<handle>/status/<id> (x.com or twitter.com, or the path alone); X's own /i/status/<id> names none. */
+const OWNER = /^(?:https:\/\/(?:x|twitter)\.com)?\/(\w{1,15})\/status\//;
+
+/** The first span of the name block that reads as a handle, for a permalink that names no account. */
+function handleSpan(tweet: Element): string | undefined {
+  const spans = tweet.querySelector(selectors.userName)?.querySelectorAll('span');
+  for (let i = 0, n = spans?.length ?? 0; i < n; i++) {
+    const text = spans![i]!.textContent?.trim() ?? '';
+    if (HANDLE.test(text)) return text;
+  }
+  return undefined;
+}
+
 function statusId(href: string): string | undefined {
   return /\/status\/(\d+)/.exec(href)?.[1];
 }
@@ -57,26 +70,18 @@ export const xAdapter: PlatformAdapter = {
     const href = time?.closest('a')?.getAttribute('href') ?? '';
     const nativeId = statusId(href);
     if (!time || !nativeId) return null;
-    // The display name is the block's first span, the handle the first span that reads as one: one
-    // query for both, walked by index (for...of goes through the list's iterator, a slow path).
-    const spans = el.querySelector(selectors.userName)?.querySelectorAll('span');
-    let name = '';
-    let handle: string | undefined;
-    for (let i = 0, n = spans?.length ?? 0; i < n; i++) {
-      const text = spans![i]!.textContent?.trim() ?? '';
-      if (i === 0) name = text;
-      if (HANDLE.test(text)) {
-        handle = text;
-        break;
-      }
-    }
-    name ||= handle ?? '';
+    // The author's handle is the permalink's first segment (/<handle>/status/<id>), the display name
+    // the name block's first span: two reads. Walking the block's spans for the one that reads as a
+    // handle cost ten calls into the page's DOM a tweet, each a crossing from this script's world.
+    const name = el.querySelector(selectors.displayName)?.textContent?.trim() ?? '';
+    const owner = OWNER.exec(href)?.[1];
+    const handle = owner && owner !== 'i' ? `@${owner}` : handleSpan(el);
     // The same string as location.href, without going through the Location object on every tweet.
     const focal = focalId(el.ownerDocument.URL);
     const comment: ExtractedComment = {
       platform: 'x',
       nativeId,
-      author: handle ? { name, handle } : { name },
+      author: handle ? { name: name || handle, handle } : { name },
       text: readText(el.querySelector(selectors.tweetText)),
       permalink: `https://x.com${href.replace(/^https:\/\/(x|twitter)\.com/, '')}`,
       publishedAt: time.getAttribute('datetime') ?? undefined,

@@ -10,6 +10,8 @@ export const selectors = {
   tweetText: 'div[data-testid="tweetText"]',
   /** Display name and @handle block at the top of a tweet. */
   userName: 'div[data-testid="User-Name"]',
+  /** The display name: the name block's first span (its text, emoji images aside). home.html, thread.html, media.html. */
+  displayName: 'div[data-testid="User-Name"] span',
   /** The timestamp: its link's href is the permalink /<handle>/status/<id>, its datetime the date. */
   timestamp: 'a[href*="/status/"] time',
   /**

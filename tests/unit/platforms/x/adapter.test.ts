@@ -91,6 +91,17 @@ describe('x adapter on tweets with media (media.html)', () => {
     });
   });
 
+  it('names the author from the permalink; from the name block when the link is X\'s own /i/status/ one', () => {
+    const tweet = byId('1850000000000000022');
+    const link = tweet.querySelector('a[href*="/status/"] time')!.closest('a')!;
+    link.setAttribute('href', '/i/status/1850000000000000022');
+    expect(xAdapter.extract(tweet)).toMatchObject({ nativeId: '1850000000000000022', author: { name: 'Paul Martin', handle: '@paulmrt' } });
+    // The handle span gone, the link still names the account.
+    link.setAttribute('href', '/paulmrt/status/1850000000000000022');
+    for (const span of tweet.querySelectorAll('div[data-testid="User-Name"] span')) if (span.textContent === '@paulmrt') span.remove();
+    expect(xAdapter.extract(tweet)).toMatchObject({ author: { name: 'Paul Martin', handle: '@paulmrt' } });
+  });
+
   it.each([
     ['French "Sponsorisé", with a video', '1850000000000000023'],
     ['English "Ad"', '1850000000000000024'],
