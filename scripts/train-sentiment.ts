@@ -57,6 +57,8 @@ interface Config {
   options: FeatureOptions;
   epochs: number;
   lr: number;
+  /** Learning rate of the rows of these languages instead of `lr`. */
+  lrByLang?: Record<string, number>;
   l2: number;
   /**
    * 0: plain logistic regression; 1: each feature's weight for a class scaled by the feature's
@@ -65,6 +67,23 @@ interface Config {
   nb: number;
   /** Value of a feature's language-specific copy relative to its shared copy. */
   own: number;
+  /**
+   * A copy of each feature learnt from the benchmark rows only (the domain of the texts the model
+   * will judge; the extra sets are reviews, politics...), worth `weight` of the shared copy, one per
+   * language or one for all, folded into the tables ("frustratingly easy" domain adaptation).
+   */
+  domain?: { weight: number; perLanguage: boolean };
+  /** How much a two-class row counts in the naive-Bayes counts (absent: 1, for its label). */
+  nbTwoClass?: number;
+  /** nbTwoClass for the two-class sets of these languages only (absent: all). */
+  nbTwoClassLangs?: string[];
+  /** How much a three-class row of an extra set counts in the naive-Bayes counts (absent: 1). */
+  nbExtra?: number;
+  /**
+   * Language groups (e.g. [{"langs":["es","pt"],"weight":1}]): each feature also has a copy shared by the group's
+   * languages only, worth `weight` of the shared copy, folded into their tables like the own copy.
+   */
+  groups?: { langs: string[]; weight: number }[];
   /** What the shipped tables keep (see tables()): at most maxFeatures in all, for the 2 MB budget. */
   prune: { threshold: number; minDf: number; maxFeatures: number };
   /** Every row counts alike and a two-class set is read as three-class: the baseline weighting is compared against. */
@@ -225,6 +244,21 @@ function ownSlot(f: number, lang: number): number {
   return (Math.imul(f ^ Math.imul(lang + 1, 0x27d4eb2d), 0x9e3779b1) >>> (32 - HASH_BITS)) & HASH_MASK;
 }
 
+/** Slot of feature `f`'s copy for language group `g`, hashed into the language-specific block as a seventh, eighth... language. */
+function groupSlot(f: number, g: number): number {
+  return ownSlot(f, SUPPORTED_LANGS.length + g);
+}
+
+/** Slot of feature `f`'s benchmark-domain copy for language `lang` (-1: the copy of all languages). */
+function domainSlot(f: number, lang: number): number {
+  return ownSlot(f, SUPPORTED_LANGS.length + 4 + (lang < 0 ? SUPPORTED_LANGS.length : lang));
+}
+
+/** Index of `lang`'s group in cfg.groups, or -1. */
+function groupIndex(cfg: Config, lang: string): number {
+  return (cfg.groups ?? []).findIndex((g) => g.weight && g.langs.includes(lang));
+}
+
 interface Dense {
   /** Shared block, DIM × K. */
   shared: Float32Array;
@@ -271,12 +305,17 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
   const rand = mulberry32(seed);
   const z = new Float64Array(K);
   const grad = new Float64Array(K);
-  const slots = new Int32Array(2 * 4096);
-  const vals = new Float32Array(2 * 4096);
+  const slots = new Int32Array(4 * 4096);
+  const vals = new Float32Array(4 * 4096);
   const langIndex = new Map<string, number>(SUPPORTED_LANGS.map((l, i) => [l, i]));
-  /** Puts row `ex`'s feature slots (shared, then own language) in slots/vals; returns their number. */
+  const groupOf = SUPPORTED_LANGS.map((l) => groupIndex(cfg, l));
+  /** Puts row `ex`'s feature slots (shared, own language, then its group's and benchmark-domain copies if set) in slots/vals; returns their number. */
   const fill = (ex: number): number => {
     const li = langIndex.get(rows[ex]!.lang)!;
+    const gi = groupOf[li]!;
+    const gw = gi >= 0 ? cfg.groups![gi]!.weight : 0;
+    const dw = cfg.domain && rows[ex]!.source.endsWith('_train') ? cfg.domain.weight : 0;
+    const dl = cfg.domain?.perLanguage ? li : -1;
     let n = 0;
     for (let p = x.off[ex]!; p < x.off[ex + 1]!; p++) {
       slots[n] = x.idx[p]! * K;
@@ -284,6 +323,14 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
       if (cfg.own) {
         slots[n] = (DIM + ownSlot(x.idx[p]!, li)) * K;
         vals[n++] = x.val[p]! * cfg.own;
+      }
+      if (gw) {
+        slots[n] = (DIM + groupSlot(x.idx[p]!, gi)) * K;
+        vals[n++] = x.val[p]! * gw;
+      }
+      if (dw) {
+        slots[n] = (DIM + domainSlot(x.idx[p]!, dl)) * K;
+        vals[n++] = x.val[p]! * dw;
       }
     }
     return n;
@@ -294,7 +341,10 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
     const counts = new Float32Array(2 * DIM * K);
     for (const ex of order) {
       const n = fill(ex);
-      for (let f = 0; f < n; f++) counts[slots[f]! + rows[ex]!.label]! += weights[ex]!;
+      const r = rows[ex]!;
+      const cw = weights[ex]! * (r.twoClass && !cfg.naive ? (!cfg.nbTwoClassLangs || cfg.nbTwoClassLangs.includes(r.lang) ? (cfg.nbTwoClass ?? 1) : 1) : r.source.endsWith('_train') ? 1 : (cfg.nbExtra ?? 1));
+      if (!cw) continue;
+      for (let f = 0; f < n; f++) counts[slots[f]! + rows[ex]!.label]! += cw;
     }
     const totals = new Float64Array(K);
     for (let i = 0; i < counts.length; i++) totals[i % K]! += counts[i]! + 1;
@@ -320,10 +370,11 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
       let sum = 0;
       for (let c = 0; c < K; c++) sum += z[c] = twoClass && c === 1 ? 0 : Math.exp(z[c]! - max);
       const rw = weights[ex]!;
+      const lr = cfg.lrByLang?.[row.lang] ?? cfg.lr;
       for (let c = 0; c < K; c++) {
         grad[c] = twoClass && c === 1 ? 0 : rw * (z[c]! / sum - (row.label === c ? 1 : 0));
         gb[c]! += grad[c]! * grad[c]!;
-        b[c]! -= (cfg.lr * grad[c]!) / Math.sqrt(gb[c]!);
+        b[c]! -= (lr * grad[c]!) / Math.sqrt(gb[c]!);
       }
       for (let f = 0; f < n; f++) {
         for (let c = 0; c < K; c++) {
@@ -331,7 +382,7 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
           const at = slots[f]! + c;
           const gw = grad[c]! * vals[f]! * scale[at]! + cfg.l2 * w[at]!;
           g[at]! += gw * gw;
-          w[at]! -= (cfg.lr * gw) / Math.sqrt(g[at]!);
+          w[at]! -= (lr * gw) / Math.sqrt(g[at]!);
         }
       }
     }
@@ -400,9 +451,15 @@ function tables(d: Dense, x: Features, rows: Row[], members: Int32Array, weights
   // minus neutral's, neutral's own then 0 and not stored) appended to `out`; returns their largest size.
   const stored = cfg.implicitNeutral ? K - 1 : K;
   const w3 = new Float64Array(K);
+  const groupOf = SUPPORTED_LANGS.map((l) => groupIndex(cfg, l));
   const storedWeights = (t: number, f: number, out?: number[]): number => {
     const s = t < SHARED ? ownSlot(f, t) * K : -1;
-    for (let c = 0; c < K; c++) w3[c] = d.shared[f * K + c]! + (s >= 0 ? cfg.own * d.own[s + c]! : 0);
+    const gi = t < SHARED ? groupOf[t]! : -1;
+    const gs = gi >= 0 ? groupSlot(f, gi) * K : -1;
+    const gw = gi >= 0 ? cfg.groups![gi]!.weight : 0;
+    const ds = !cfg.domain ? -1 : cfg.domain.perLanguage ? (t < SHARED ? domainSlot(f, t) * K : -1) : domainSlot(f, -1) * K;
+    const dw = ds >= 0 ? cfg.domain!.weight : 0;
+    for (let c = 0; c < K; c++) w3[c] = d.shared[f * K + c]! + (s >= 0 ? cfg.own * d.own[s + c]! : 0) + (gs >= 0 ? gw * d.own[gs + c]! : 0) + (ds >= 0 ? dw * d.own[ds + c]! : 0);
     let m = 0;
     for (let c = 0; c < K; c++) {
       if (cfg.implicitNeutral && c === 1) continue;
