@@ -227,22 +227,29 @@ async function waitBadgedWithinReach(page: Page, timeout = 10_000): Promise<void
 
 /** Scrolls to the bottom one fixed step per frame; with infinite scroll, until nothing is left to load. */
 function scrollToEnd(page: Page, step: number) {
-  return page.evaluate(
+  const scrolled = page.evaluate(
     (px) =>
       new Promise<number>((resolve, reject) => {
         const t0 = performance.now();
+        let frames = 0;
+        const remaining = () => (window as unknown as { __benchRemaining?: number }).__benchRemaining ?? 0;
+        // A timer, not a frame, says the scroll is stuck: a page that stops giving frames must not hang the run.
+        const stuck = setTimeout(() => reject(new Error(`scroll stuck at ${scrollY} of ${document.documentElement.scrollHeight} after ${frames} frames (page ${document.visibilityState}), ${remaining()} comments still to load`)), 60_000);
         const frame = () => {
+          frames++;
           scrollBy(0, px);
           const atEnd = innerHeight + scrollY >= document.documentElement.scrollHeight - 1;
-          const remaining = (window as unknown as { __benchRemaining?: number }).__benchRemaining ?? 0;
-          if (atEnd && remaining === 0) resolve(performance.now() - t0);
-          else if (performance.now() - t0 > 60_000) reject(new Error(`scroll stuck at ${scrollY} of ${document.documentElement.scrollHeight}, ${remaining} comments still to load`));
-          else requestAnimationFrame(frame);
+          if (atEnd && remaining() === 0) {
+            clearTimeout(stuck);
+            resolve(performance.now() - t0);
+          } else requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       }),
     step,
   );
+  const silent = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the page gave no answer to the scroll in 90 s')), 90_000).unref());
+  return Promise.race([scrolled, silent]);
 }
 
 /** Pixels per frame: a fast fling, the same in every run. */
@@ -250,36 +257,42 @@ const STEP = 1000;
 
 async function scrollRun(context: BrowserContext, url: string, opts: { extension: boolean; initial: number; total: number; prefix: string }) {
   const { page, cdp } = await instrumentedPage(context);
-  const rows = opts.extension ? await storedRows(context) : 0;
-  await page.goto(url);
-  if (opts.extension) await waitStored(context, rows, opts.initial);
-  await page.waitForTimeout(1000);
-  const before = await pageMetrics(cdp);
-  let scrollMs = 0;
-  // Traced with the extension and without alike: the trace gives each slice of script its thread CPU
-  // time and its origin, and the profiler's samples share out the microtask runs.
-  const events = await traceDuring(cdp, async () => {
-    scrollMs = await scrollToEnd(page, STEP);
-    // Work the extension still owes when the scroll stops (the last batches, the badges near the end,
-    // built once the fling has slowed) is its overhead too.
-    if (opts.extension) {
-      await waitStored(context, rows, opts.total);
-      await waitBadgedWithinReach(page);
-    }
-  });
-  const after = await pageMetrics(cdp);
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks.length);
-  await page.close();
-  const script = pageScript(events, url, opts.prefix);
-  return {
-    ...metricsDelta(before, after),
-    scriptCpuMs: script.cpuMs,
-    contentCpuMs: script.originCpuMs,
-    // The page's own script in the same scroll: what the content script's time is a share of.
-    pageCpuMs: round(script.cpuMs - script.originCpuMs),
-    scrollMs: Math.round(scrollMs),
-    longTasksOnPage: longTasks,
-  };
+  // A run that failed must not leave its page scrolling under the next ones.
+  try {
+    const rows = opts.extension ? await storedRows(context) : 0;
+    await page.goto(url);
+    if (opts.extension) await waitStored(context, rows, opts.initial);
+    await page.waitForTimeout(1000);
+    const before = await pageMetrics(cdp);
+    let scrollMs = 0;
+    // Traced with the extension and without alike: the trace gives each slice of script its thread CPU
+    // time and its origin, and the profiler's samples share out the microtask runs.
+    const events = await traceDuring(cdp, async () => {
+      scrollMs = await scrollToEnd(page, STEP);
+      // Where a run that stuck stopped.
+      process.stderr.write(`  ${opts.extension ? 'with' : 'without'} the extension: at the end in ${Math.round(scrollMs)} ms\n`);
+      // Work the extension still owes when the scroll stops (the last batches, the badges near the end,
+      // built once the fling has slowed) is its overhead too.
+      if (opts.extension) {
+        await waitStored(context, rows, opts.total);
+        await waitBadgedWithinReach(page);
+      }
+    });
+    const after = await pageMetrics(cdp);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks.length);
+    const script = pageScript(events, url, opts.prefix);
+    return {
+      ...metricsDelta(before, after),
+      scriptCpuMs: script.cpuMs,
+      contentCpuMs: script.originCpuMs,
+      // The page's own script in the same scroll: what the content script's time is a share of.
+      pageCpuMs: round(script.cpuMs - script.originCpuMs),
+      scrollMs: Math.round(scrollMs),
+      longTasksOnPage: longTasks,
+    };
+  } finally {
+    await page.close().catch(() => {});
+  }
 }
 
 const pct = (a: number, b: number) => (b > 0 ? round(((a - b) / b) * 100) : NaN);
@@ -298,6 +311,8 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
   };
   const out: Record<string, unknown> = { budget: '≤ 10% scripting over the same page without the extension', runs: RUNS };
   const prefix = `chrome-extension://${ext.id}/content-scripts/`;
+  const retried: { page: string; run: number; error: string }[] = [];
+  out.retried = retried;
   const within: Record<string, boolean> = {};
   let variant = 0;
   for (const [name, v] of Object.entries(variants)) {
@@ -311,8 +326,23 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
       const html = v.page(first);
       const url = await serveX(ext.context, path, html);
       await serveX(plain, path, html);
-      withoutRuns.push(await scrollRun(plain, url, { extension: false, initial: v.initial, total: N, prefix }));
-      withRuns.push(await scrollRun(ext.context, url, { extension: true, initial: v.initial, total: N, prefix }));
+      // A scroll that stuck (it happens, rarely, with or without the extension: the page stops giving
+      // frames) is said in the JSON and run again once, on fresh ids, rather than losing the part.
+      try {
+        withoutRuns.push(await scrollRun(plain, url, { extension: false, initial: v.initial, total: N, prefix }));
+        withRuns.push(await scrollRun(ext.context, url, { extension: true, initial: v.initial, total: N, prefix }));
+      } catch (err) {
+        const error = (err as Error).message.split('\n')[0]!;
+        process.stderr.write(`scrolling: ${name}, run ${run + 1} failed (${error}); once more\n`);
+        retried.push({ page: name, run: run + 1, error });
+        withoutRuns.length = withRuns.length = run;
+        const again = v.page(first + 50_000);
+        const path2 = `${path.slice(0, -5)}9${path.slice(-4)}`;
+        const url2 = await serveX(ext.context, path2, again);
+        await serveX(plain, path2, again);
+        withoutRuns.push(await scrollRun(plain, url2, { extension: false, initial: v.initial, total: N, prefix }));
+        withRuns.push(await scrollRun(ext.context, url2, { extension: true, initial: v.initial, total: N, prefix }));
+      }
     }
     const withMs = median(withRuns.map((r) => r.scriptMs));
     const withoutMs = median(withoutRuns.map((r) => r.scriptMs));

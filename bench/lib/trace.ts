@@ -29,7 +29,8 @@ export async function traceDuring(session: CDPSession, during: () => Promise<voi
     await during();
   } finally {
     await session.send('Tracing.end');
-    await complete;
+    // A renderer that hangs never hands its part of the trace over: the run fails instead of the bench waiting.
+    await Promise.race([complete, new Promise((_, reject) => setTimeout(() => reject(new Error('the trace did not complete within 60 s')), 60_000).unref())]);
   }
   return events;
 }
