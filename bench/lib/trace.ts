@@ -85,7 +85,12 @@ const profileId = (e: TraceEvent) => `${e.pid}:${(e as unknown as { id: string }
 /** The V8 profiler's samples in the trace, by `pid:tid`, with whether each has a function of the origin on its stack. */
 function samplesBy(events: TraceEvent[], prefix: string): Map<string, Samples> {
   const chunksOf = new Map<string, TraceEvent[]>();
-  for (const e of events) if (e.name === 'ProfileChunk') chunksOf.set(profileId(e), [...(chunksOf.get(profileId(e)) ?? []), e]);
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const list = chunksOf.get(profileId(e));
+    if (list) list.push(e);
+    else chunksOf.set(profileId(e), [e]);
+  }
   const out = new Map<string, Samples>();
   for (const profile of events) {
     if (profile.name !== 'Profile') continue;
@@ -171,7 +176,9 @@ export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
   for (const t of complete) {
     if (t.name !== 'RunTask' && t.name !== 'ThreadControllerImpl::RunTask') continue;
     const thread = `${t.pid}:${t.tid}`;
-    tasksBy.set(thread, [...(tasksBy.get(thread) ?? []), t]);
+    const list = tasksBy.get(thread);
+    if (list) list.push(t);
+    else tasksBy.set(thread, [t]);
   }
   for (const list of tasksBy.values()) list.sort((a, b) => a.ts - b.ts);
   const perTask = new Map<TraceEvent | TraceEvent['ts'], { script: number; task: number; slices: Slice[] }>();
@@ -212,11 +219,9 @@ export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
 }
 
 export interface PageScript {
-  /** Script on the main thread of the page at `url`, every world's: outermost slices, wall and thread CPU time. */
-  wallMs: number;
+  /** Thread CPU time of the script on the main thread of the page at `url`, every world's: outermost slices. */
   cpuMs: number;
   /** The origin's part of it (the content script), microtask runs shared out by their samples. */
-  originWallMs: number;
   originCpuMs: number;
 }
 
@@ -230,15 +235,14 @@ export function pageScript(events: TraceEvent[], url: string, prefix: string): P
   const pid = frames.find((f) => f.url === url)?.processId;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
   if (!main) throw new Error(`no renderer main thread for ${url} in the trace`);
-  const out = { wallMs: 0, cpuMs: 0, originWallMs: 0, originCpuMs: 0 };
+  let cpu = 0;
+  let origin = 0;
   for (const { e, share } of scriptSlices(events, prefix, (e) => e.pid === main.pid && e.tid === main.tid)) {
-    const cpu = e.tdur ?? e.dur!;
-    out.wallMs += e.dur!;
-    out.cpuMs += cpu;
-    out.originWallMs += e.dur! * share;
-    out.originCpuMs += cpu * share;
+    const t = e.tdur ?? e.dur!;
+    cpu += t;
+    origin += t * share;
   }
-  return { wallMs: ms(out.wallMs), cpuMs: ms(out.cpuMs), originWallMs: ms(out.originWallMs), originCpuMs: ms(out.originCpuMs) };
+  return { cpuMs: ms(cpu), originCpuMs: ms(origin) };
 }
 
 /** The outermost task of a thread (sorted by start) that contains `e`. */
