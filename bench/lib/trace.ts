@@ -75,14 +75,17 @@ export interface OriginTime {
 /** Blink's script entry points: every run of script on a thread is inside one of these. */
 const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks']);
 
-/** A thread's profiler samples: when each was taken and whether a function of the origin was on its stack. */
-type Samples = { ts: Float64Array; own: Uint8Array };
+/**
+ * A thread's profiler samples: when each was taken, how long it stands for (until the next one), and
+ * the innermost function of the origin on its stack ('' when none is).
+ */
+type Samples = { ts: Float64Array; dt: Float64Array; fn: string[] };
 
 type ProfileNode = { id: number; parent?: number; callFrame: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number } };
 type ProfileChunkData = { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
 const profileId = (e: TraceEvent) => `${e.pid}:${(e as unknown as { id: string }).id}`;
 
-/** The V8 profiler's samples in the trace, by `pid:tid`, with whether each has a function of the origin on its stack. */
+/** The V8 profiler's samples in the trace, by `pid:tid`. */
 function samplesBy(events: TraceEvent[], prefix: string): Map<string, Samples> {
   const chunksOf = new Map<string, TraceEvent[]>();
   for (const e of events) {
@@ -95,29 +98,35 @@ function samplesBy(events: TraceEvent[], prefix: string): Map<string, Samples> {
   for (const profile of events) {
     if (profile.name !== 'Profile') continue;
     const nodes = new Map<number, ProfileNode>();
-    const owns = new Map<number, boolean>();
-    const isOwn = (id: number): boolean => {
-      let own = owns.get(id);
-      if (own === undefined) {
+    const names = new Map<number, string>();
+    const ownFn = (id: number): string => {
+      let name = names.get(id);
+      if (name === undefined) {
         const n = nodes.get(id);
-        own = !!n && ((n.callFrame.url ?? '').startsWith(prefix) || (n.parent !== undefined && isOwn(n.parent)));
-        owns.set(id, own);
+        const { functionName, url = '', lineNumber = 0, columnNumber = 0 } = n?.callFrame ?? {};
+        if (!n) name = '';
+        else if (url.startsWith(prefix)) name = `${functionName || '(anonymous)'} ${url.slice(prefix.length)}:${lineNumber + 1}:${columnNumber + 1}`;
+        else name = n.parent === undefined ? '' : ownFn(n.parent);
+        names.set(id, name);
       }
-      return own;
+      return name;
     };
     const ts: number[] = [];
-    const own: number[] = [];
+    const dt: number[] = [];
+    const fn: string[] = [];
     let t = (profile.args?.data as { startTime?: number } | undefined)?.startTime ?? profile.ts;
     for (const chunk of (chunksOf.get(profileId(profile)) ?? []).sort((x, y) => x.ts - y.ts)) {
       const data = chunk.args?.data as ProfileChunkData | undefined;
       for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+      const deltas = data?.timeDeltas ?? [];
       (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
-        t += data?.timeDeltas?.[i] ?? 0;
+        t += deltas[i] ?? 0;
         ts.push(t);
-        own.push(isOwn(id) ? 1 : 0);
+        dt.push(deltas[i + 1] ?? deltas[i] ?? 0);
+        fn.push(ownFn(id));
       });
     }
-    out.set(`${profile.pid}:${profile.tid}`, { ts: Float64Array.from(ts), own: Uint8Array.from(own) });
+    out.set(`${profile.pid}:${profile.tid}`, { ts: Float64Array.from(ts), dt: Float64Array.from(dt), fn });
   }
   return out;
 }
@@ -143,7 +152,7 @@ function ownShare(e: TraceEvent, prefix: string, samples: Samples | undefined): 
   let own = 0;
   for (let i = lo; i < samples.ts.length && samples.ts[i]! <= e.ts + e.dur!; i++) {
     all++;
-    own += samples.own[i]!;
+    if (samples.fn[i]) own++;
   }
   return all ? own / all : 0;
 }
@@ -286,26 +295,11 @@ export function metricsDelta(before: Record<string, number>, after: Record<strin
  * garbage collection it caused count as its own), top `limit` functions by time.
  */
 export function hotFunctions(events: TraceEvent[], prefix: string, limit = 8): { fn: string; ms: number }[] {
-  const nodes = new Map<string, ProfileNode>();
-  const samples: { key: string; dt: number }[] = [];
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk') continue;
-    const data = e.args?.data as ProfileChunkData | undefined;
-    const profile = profileId(e);
-    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(`${profile}:${n.id}`, n);
-    const ids = data?.cpuProfile?.samples ?? [];
-    ids.forEach((id, i) => samples.push({ key: `${profile}:${id}`, dt: data?.timeDeltas?.[i + 1] ?? data?.timeDeltas?.[i] ?? 0 }));
-  }
   const charged = new Map<string, number>();
-  for (const { key, dt } of samples) {
-    const profile = key.slice(0, key.lastIndexOf(':'));
-    for (let node = nodes.get(key); node; node = node.parent === undefined ? undefined : nodes.get(`${profile}:${node.parent}`)) {
-      const { functionName, url = '', lineNumber = 0, columnNumber = 0 } = node.callFrame;
-      if (!url.startsWith(prefix)) continue;
-      const name = `${functionName || '(anonymous)'} ${url.slice(prefix.length)}:${lineNumber + 1}:${columnNumber + 1}`;
-      charged.set(name, (charged.get(name) ?? 0) + dt);
-      break;
-    }
+  for (const { dt, fn } of samplesBy(events, prefix).values()) {
+    fn.forEach((name, i) => {
+      if (name) charged.set(name, (charged.get(name) ?? 0) + dt[i]!);
+    });
   }
   return [...charged.entries()]
     .sort((a, b) => b[1] - a[1])
