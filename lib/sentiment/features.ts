@@ -4,7 +4,7 @@
  * exactly the features it was fitted on.
  */
 import { foldedPrefix } from './fold';
-import { polarityOf, isNegationCue, isIntensifier } from './lexicon';
+import { polarityOf, scoresOf, isNegationCue, isIntensifier, type WordScores } from './lexicon';
 
 export interface FeatureOptions {
   /** Word bigrams (across negation marks too). */
@@ -84,6 +84,8 @@ const M = {
   lexNeg: meta('lexNeg'),
   lexNone: meta('lexNone'),
   lexLast: meta('lexLast'),
+  afPos: meta('afPos'),
+  afNeg: meta('afNeg'),
   exclaim: meta('!'),
   question: meta('?'),
   ellipsis: meta('...'),
@@ -119,10 +121,12 @@ function hasRun(w: string, times: 2 | 3): boolean {
   return false;
 }
 
-function lexiconScore(w: string): number {
-  const direct = polarityOf(w);
-  if (direct !== 0 || !hasRun(w, 2)) return direct;
-  return polarityOf(w.replace(/(.)\1+/g, '$1'));
+/** The word's scores; a list without it is tried with its repeated letters single ("nuuul"). */
+function lexiconScores(w: string): WordScores {
+  const direct = scoresOf(w);
+  if ((direct.hand !== 0 && direct.afinn !== 0) || !hasRun(w, 2)) return direct;
+  const single = scoresOf(w.replace(/(.)\1+/g, '$1'));
+  return { hand: direct.hand || single.hand, afinn: direct.afinn || single.afinn };
 }
 
 /**
@@ -140,6 +144,8 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
   let boost = 1;
   let lexPos = 0;
   let lexNeg = 0;
+  let afPos = 0;
+  let afNeg = 0;
   let lastLex = 0;
   let words = 0;
   let exclaim = 0;
@@ -171,6 +177,8 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
     }
     let token: string;
     let polarity = 0;
+    /** The word's score in the translated AFINN lists (else the hand-written ones'), summed apart. */
+    let af = 0;
     if (m[4] !== undefined || m[3] !== undefined) {
       const isTag = m[3] !== undefined;
       if (isTag) push(buf, M.hashtag, 1);
@@ -211,13 +219,12 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
         continue;
       }
       token = w;
-      polarity = lexiconScore(w);
-      if (opts.charGrams && w.length >= 3 && !isTag) {
-        const padded = ' ' + w + ' ';
-        for (let n = charMin; n <= charMax; n++) {
-          for (let i = 0; i + n <= padded.length; i++) push(buf, hashRange(SEED_CHAR + n, padded, i, i + n), opts.charWeight);
-        }
-      }
+      const scores = lexiconScores(w);
+      polarity = scores.hand;
+      // A hand-written word AFINN lacks counts in its sum too ("remboursez"): the sums carry most of
+      // the lexicon's weight, and the hand lists' words are the surest of all.
+      af = scores.afinn || scores.hand;
+      if (opts.charGrams && w.length >= 3 && !isTag) charGramsOf(buf, w, charMin, charMax, opts.charWeight);
     } else if (m[5] !== undefined || m[8] !== undefined) {
       words++;
       token = m[0];
@@ -235,6 +242,11 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
     push(buf, hashStr(negated ? SEED_NEG : SEED_WORD, token), 1);
     if (opts.bigrams) push(buf, hashStr(hashStr(SEED_BI, prev), token), 1);
     prev = token;
+    if (af !== 0) {
+      const p = (negated ? -0.5 : 1) * boost * af;
+      if (p > 0) afPos += p;
+      else afNeg -= p;
+    }
     if (polarity !== 0) {
       polar++;
       const p = (negated ? -0.5 : 1) * boost * polarity;
@@ -255,12 +267,16 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
     push(buf, M.sarcasm, 1);
     lexNeg += lexPos;
     lexPos = 0;
+    afNeg += afPos;
+    afPos = 0;
     if (lastLex > 0) lastLex = -lastLex;
   }
   if (negations) push(buf, M.negation, 1);
   if (lexPos) push(buf, M.lexPos, Math.log1p(lexPos));
   if (lexNeg) push(buf, M.lexNeg, Math.log1p(lexNeg));
   if (!lexPos && !lexNeg) push(buf, M.lexNone, 1);
+  if (afPos) push(buf, M.afPos, Math.log1p(afPos));
+  if (afNeg) push(buf, M.afNeg, Math.log1p(afNeg));
   if (lastLex) push(buf, M.lexLast, lastLex > 0 ? 1 : -1);
   if (exclaim) push(buf, M.exclaim, Math.min(exclaim, 3) / 3);
   if (question) push(buf, M.question, Math.min(question, 3) / 3);
@@ -268,6 +284,14 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
   if (elong) push(buf, M.elong, 1);
   if (words <= 3) push(buf, M.short, 1);
   return words;
+}
+
+/** The character n-grams of ` w `, `min` to `max` characters long: the hottest loop, kept small for the JIT. */
+function charGramsOf(buf: FeatureBuffer, w: string, min: number, max: number, weight: number): void {
+  const padded = ' ' + w + ' ';
+  for (let n = min; n <= max; n++) {
+    for (let i = 0; i + n <= padded.length; i++) push(buf, hashRange(SEED_CHAR + n, padded, i, i + n), weight);
+  }
 }
 
 /** The n-grams of `a b` (up to `maxN` characters) that have the space inside, not at an end. */

@@ -2,7 +2,6 @@
 import { extractFeatures, MAX_CHARS, newBuffer, type FeatureOptions } from './features';
 import { identifyLanguage } from './langid';
 import { LinearModel, softmax, type PackedLinear } from './linear';
-import { isUncertain } from './confidence';
 import { findRisks, MAX_RISK_CHARS } from './risks';
 import { fold } from './fold';
 import { LABELS } from './metrics';
@@ -48,6 +47,8 @@ export function calibrated({ x, y }: Calibration, p: number): number {
   return y[y.length - 1]!;
 }
 
+/** Below this confidence one or two words that no lexicon knows are neutral (a 0.53 "d'accord" is no praise). */
+const UNJUDGED_BELOW = 0.6;
 const featureBuf = newBuffer();
 const langBuf = newBuffer();
 const probs = new Float64Array(3);
@@ -65,8 +66,9 @@ export function predictSentiment(models: LoadedModels, text: string, foldedText?
   // Text in another script is judged on its emoji and punctuation alone: the calibration, fitted on
   // the six languages, would overstate it.
   const confidence = round(calibrated(models.calibration, probs[best]!) * (guess.otherScript ? 0.5 : 1));
-  // One or two words no lexicon knows ("ok", "d'accord"), on which the model is unsure: no mood to report.
-  const unjudged = words <= 2 && featureBuf.polar === 0 && isUncertain(confidence);
+  // One or two words no lexicon knows ("ok", "d'accord"), on which the model is not sure (right less
+  // than 60 % of the time): no mood to report.
+  const unjudged = words <= 2 && featureBuf.polar === 0 && confidence < UNJUDGED_BELOW;
   return {
     label: unjudged ? 'neutral' : LABELS[best]!,
     score: round(Math.max(-1, Math.min(1, probs[2]! - probs[0]!))),
