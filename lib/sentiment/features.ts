@@ -17,11 +17,6 @@ export interface FeatureOptions {
   charMin?: number;
   charMax?: number;
   /**
-   * A hashed n-gram seen several times in a text: 'binary' counts it once, 'log' as 1 + ln(count)
-   * times; absent: count times (each occurrence its own entry).
-   */
-  tf?: 'binary' | 'log';
-  /**
    * Character n-grams across the space between two consecutive words, up to this length (3 to 5;
    * 0 or absent: none): "pas bon" gives "s b", "as b", "s bo", so word pairs match across inflections.
    */
@@ -126,6 +121,8 @@ function lexiconScores(w: string): WordScores {
   const direct = scoresOf(w);
   if ((direct.hand !== 0 && direct.afinn !== 0) || !hasRun(w, 2)) return direct;
   const single = scoresOf(w.replace(/(.)\1+/g, '$1'));
+  // Most words with a doubled letter are in no list either way: no new object for them.
+  if (single.hand === 0 && single.afinn === 0) return direct;
   return { hand: direct.hand || single.hand, afinn: direct.afinn || single.afinn };
 }
 
@@ -260,7 +257,6 @@ export function extractFeatures(text: string, opts: FeatureOptions, buf: Feature
     }
   }
   push(buf, hashStr(hashStr(SEED_BI, prev), '</s>'), opts.bigrams ? 1 : 0);
-  if (opts.tf) mergeRepeats(buf, start, opts.tf);
   normalize(buf, start);
   buf.polar = polar;
   if (sarcasm) {
@@ -302,46 +298,6 @@ function crossGramsOf(buf: FeatureBuffer, a: string, b: string, maxN: number, we
   for (let n = 3; n <= maxN; n++) {
     for (let i = Math.max(0, space - n + 2); i < space && i + n <= s.length; i++) push(buf, hashRange(SEED_CROSS + n, s, i, i + n), weight);
   }
-}
-
-const REPEAT_BITS = 13;
-const REPEAT_MASK = (1 << REPEAT_BITS) - 1;
-/** mergeRepeats' tables, made on its first use (the shipped options do not merge). */
-let repeat: { key: Int32Array; at: Int32Array; count: Int32Array; gen: Uint32Array } | undefined;
-let generation = 0;
-
-/** Merges the entries of the same hashed n-gram in buf[from..n) into one, valued as `tf` says. */
-function mergeRepeats(buf: FeatureBuffer, from: number, tf: 'binary' | 'log'): void {
-  repeat ??= { key: new Int32Array(1 << REPEAT_BITS), at: new Int32Array(1 << REPEAT_BITS), count: new Int32Array(MAX_FEATURES), gen: new Uint32Array(1 << REPEAT_BITS) };
-  const { key: repeatKey, at: repeatAt, count: repeatCount, gen: repeatGen } = repeat;
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    repeatGen.fill(0);
-    generation = 1;
-  }
-  let out = from;
-  for (let i = from; i < buf.n; i++) {
-    const h = buf.idx[i]!;
-    let s = Math.imul(h, 0x9e3779b1) >>> (32 - REPEAT_BITS);
-    for (;;) {
-      if (repeatGen[s] !== generation) {
-        repeatGen[s] = generation;
-        repeatKey[s] = h;
-        repeatAt[s] = out;
-        repeatCount[out] = 1;
-        buf.idx[out] = h;
-        buf.val[out++] = buf.val[i]!;
-        break;
-      }
-      if (repeatKey[s] === h) {
-        repeatCount[repeatAt[s]!]!++;
-        break;
-      }
-      s = (s + 1) & REPEAT_MASK;
-    }
-  }
-  buf.n = out;
-  if (tf === 'log') for (let i = from; i < out; i++) if (repeatCount[i]! > 1) buf.val[i]! *= 1 + Math.log(repeatCount[i]!);
 }
 
 /** Scales the hashed n-gram block to unit length so long and short comments weigh alike. */

@@ -47,8 +47,5 @@ export function scoresOf(word: string): WordScores {
 /** Score of a folded word or emoji in the hand-written lists, -2..2; 0 when not in them. */
 export const polarityOf = (word: string): number => scoresOf(word).hand;
 
-/** Score of a folded word in the translated AFINN lists; 0 when not in them. */
-export const afinnOf = (word: string): number => scoresOf(word).afinn;
-
 export const isNegationCue = (word: string): boolean => negation.has(word);
 export const isIntensifier = (word: string): boolean => intensifier.has(word);

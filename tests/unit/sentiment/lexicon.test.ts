@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../lib/sentiment/fold';
-import { afinnOf, isIntensifier, isNegationCue, polarityOf } from '../../../lib/sentiment/lexicon';
+import { isIntensifier, isNegationCue, polarityOf, scoresOf } from '../../../lib/sentiment/lexicon';
+
+const afinnOf = (word: string) => scoresOf(word).afinn;
 import afinn from '../../../lib/sentiment/lexicons/polarity-afinn.json';
 
 const lists = Object.entries(afinn).filter(([key]) => key !== 'source') as [string, string[]][];
