@@ -27,7 +27,7 @@ export interface FeatureBuffer {
   idx: Int32Array;
   val: Float32Array;
   n: number;
-  /** Words and emoji of the last text found in the polarity lexicons. */
+  /** Words and emoji of the last text found in the hand-written polarity lists (not the AFINN ones). */
   polar: number;
 }
 

@@ -47,7 +47,7 @@ export function calibrated({ x, y }: Calibration, p: number): number {
   return y[y.length - 1]!;
 }
 
-/** Below this confidence one or two words that no lexicon knows are neutral (a 0.53 "d'accord" is no praise). */
+/** Below this confidence one or two words that no hand-written list knows are neutral (a 0.53 "d'accord" is no praise). */
 const UNJUDGED_BELOW = 0.6;
 const featureBuf = newBuffer();
 const langBuf = newBuffer();
@@ -66,8 +66,9 @@ export function predictSentiment(models: LoadedModels, text: string, foldedText?
   // Text in another script is judged on its emoji and punctuation alone: the calibration, fitted on
   // the six languages, would overstate it.
   const confidence = round(calibrated(models.calibration, probs[best]!) * (guess.otherScript ? 0.5 : 1));
-  // One or two words no lexicon knows ("ok", "d'accord"), on which the model is not sure (right less
-  // than 60 % of the time): no mood to report.
+  // One or two words no hand-written list knows ("ok", "d'accord"), on which the model is not sure
+  // (right less than 60 % of the time): no mood to report. The AFINN lists do not count: they score
+  // "oui", which would make "Oui !" praise.
   const unjudged = words <= 2 && featureBuf.polar === 0 && confidence < UNJUDGED_BELOW;
   return {
     label: unjudged ? 'neutral' : LABELS[best]!,

@@ -42,6 +42,7 @@ const french: [string, Label][] = [
   ['vous livrez le dimanche ?', 'neutral'],
   ['quel est le prix ?', 'neutral'],
   ['ok', 'neutral'],
+  ['Oui !', 'neutral'],
   ["d'accord", 'neutral'],
   ['ma commande est partie ce matin', 'neutral'],
   ['Bonjour, où trouver le formulaire de retour ?', 'neutral'],
