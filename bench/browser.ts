@@ -269,7 +269,7 @@ async function scrollRun(context: BrowserContext, url: string, opts: { extension
     // time and its origin, and the profiler's samples share out the microtask runs.
     const events = await traceDuring(cdp, async () => {
       scrollMs = await scrollToEnd(page, STEP);
-      // Where a run that stuck stopped.
+      // Progress, so that a run that sticks later is told apart from one that never got here.
       process.stderr.write(`  ${opts.extension ? 'with' : 'without'} the extension: at the end in ${Math.round(scrollMs)} ms\n`);
       // Work the extension still owes when the scroll stops (the last batches, the badges near the end,
       // built once the fling has slowed) is its overhead too.
@@ -328,9 +328,12 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
       await serveX(plain, path, html);
       // A scroll that stuck (it happens, rarely, with or without the extension: the page stops giving
       // frames) is said in the JSON and run again once, on fresh ids, rather than losing the part.
+      const runPair = async (at: string) => {
+        withoutRuns.push(await scrollRun(plain, at, { extension: false, initial: v.initial, total: N, prefix }));
+        withRuns.push(await scrollRun(ext.context, at, { extension: true, initial: v.initial, total: N, prefix }));
+      };
       try {
-        withoutRuns.push(await scrollRun(plain, url, { extension: false, initial: v.initial, total: N, prefix }));
-        withRuns.push(await scrollRun(ext.context, url, { extension: true, initial: v.initial, total: N, prefix }));
+        await runPair(url);
       } catch (err) {
         const error = (err as Error).message.split('\n')[0]!;
         process.stderr.write(`scrolling: ${name}, run ${run + 1} failed (${error}); once more\n`);
@@ -340,8 +343,7 @@ async function scrolling(ext: Extension, plain: BrowserContext) {
         const path2 = `${path.slice(0, -5)}9${path.slice(-4)}`;
         const url2 = await serveX(ext.context, path2, again);
         await serveX(plain, path2, again);
-        withoutRuns.push(await scrollRun(plain, url2, { extension: false, initial: v.initial, total: N, prefix }));
-        withRuns.push(await scrollRun(ext.context, url2, { extension: true, initial: v.initial, total: N, prefix }));
+        await runPair(url2);
       }
     }
     const withMs = median(withRuns.map((r) => r.scriptMs));

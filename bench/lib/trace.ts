@@ -85,15 +85,17 @@ type ProfileNode = { id: number; parent?: number; callFrame: { functionName?: st
 type ProfileChunkData = { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
 const profileId = (e: TraceEvent) => `${e.pid}:${(e as unknown as { id: string }).id}`;
 
+/** Appends `value` to the list of `key` (pushed: a trace holds tens of thousands of events a thread). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The V8 profiler's samples in the trace, by `pid:tid`. */
 function samplesBy(events: TraceEvent[], prefix: string): Map<string, Samples> {
   const chunksOf = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk') continue;
-    const list = chunksOf.get(profileId(e));
-    if (list) list.push(e);
-    else chunksOf.set(profileId(e), [e]);
-  }
+  for (const e of events) if (e.name === 'ProfileChunk') pushTo(chunksOf, profileId(e), e);
   const out = new Map<string, Samples>();
   for (const profile of events) {
     if (profile.name !== 'Profile') continue;
@@ -184,10 +186,7 @@ export function timeInOrigin(events: TraceEvent[], prefix: string): OriginTime {
   const tasksBy = new Map<string, TraceEvent[]>();
   for (const t of complete) {
     if (t.name !== 'RunTask' && t.name !== 'ThreadControllerImpl::RunTask') continue;
-    const thread = `${t.pid}:${t.tid}`;
-    const list = tasksBy.get(thread);
-    if (list) list.push(t);
-    else tasksBy.set(thread, [t]);
+    pushTo(tasksBy, `${t.pid}:${t.tid}`, t);
   }
   for (const list of tasksBy.values()) list.sort((a, b) => a.ts - b.ts);
   const perTask = new Map<TraceEvent | TraceEvent['ts'], { script: number; task: number; slices: Slice[] }>();
